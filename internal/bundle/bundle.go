@@ -1,0 +1,267 @@
+// Package bundle finds and decodes evidence files into records that keep their source
+// positions, indexes them by Kind/id, and checks duplicate ids and references.
+package bundle
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"cuelang.org/go/cue/ast"
+)
+
+// Pos is a position in an evidence file. Line and Col start at 1.
+type Pos struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"col,omitempty"`
+}
+
+// String formats the position as file:line:col.
+func (p Pos) String() string {
+	if p.Col > 0 {
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+// Diagnostic is one problem with the evidence, at a position.
+type Diagnostic struct {
+	Pos     Pos
+	Message string
+}
+
+// String formats the diagnostic as "file:line:col: message".
+func (d Diagnostic) String() string { return d.Pos.String() + ": " + d.Message }
+
+// Record is one evidence record.
+type Record struct {
+	Kind string
+	ID   string
+	Pos  Pos
+	// Value is the decoded record: map[string]any with string, json.Number, bool, nil,
+	// []any and map[string]any values.
+	Value map[string]any
+	// Expr is the record's CUE syntax tree, kept for schema validation.
+	Expr ast.Expr
+	// fields maps dotted field paths (items.2.decision) to positions.
+	fields map[string]Pos
+	refs   []refUse
+}
+
+// Ref returns the record's reference, Kind/id.
+func (r *Record) Ref() string { return r.Kind + "/" + r.ID }
+
+// FieldPos returns the position of a dotted field path, or of the nearest enclosing field
+// that has one, or of the record.
+func (r *Record) FieldPos(p string) Pos {
+	for p != "" {
+		if pos, ok := r.fields[p]; ok {
+			return pos
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return r.Pos
+}
+
+type refUse struct {
+	target string
+	path   string
+	pos    Pos
+}
+
+// File is one evidence file of the bundle.
+type File struct {
+	Path    string `json:"path"`
+	SHA256  string `json:"sha256"`
+	Size    int64  `json:"size"`
+	Records int    `json:"records"`
+}
+
+// Bundle is the decoded evidence of one folder or git tree.
+type Bundle struct {
+	// Files are the evidence files, sorted by path.
+	Files []File
+	// Records are sorted by file and position.
+	Records []*Record
+	// Index maps Kind/id to its record.
+	Index map[string]*Record
+}
+
+// Get returns the record a reference names.
+func (b *Bundle) Get(ref string) (*Record, bool) {
+	r, ok := b.Index[ref]
+	return r, ok
+}
+
+// Digest returns the sha256 of the bundle: of the sorted list of "sha256  path" lines.
+func (b *Bundle) Digest() string {
+	h := sha256.New()
+	for _, f := range b.Files {
+		fmt.Fprintf(h, "%s  %s\n", f.SHA256, f.Path)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ByKind returns the records of one kind.
+func (b *Bundle) ByKind(kind string) []*Record {
+	var out []*Record
+	for _, r := range b.Records {
+		if r.Kind == kind {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Options tune loading.
+type Options struct {
+	// Kinds is the set of known evidence kinds; a record of another kind is an error.
+	Kinds []string
+	// Workers bounds parallel decoding; 0 means GOMAXPROCS.
+	Workers int
+	// Prefix is joined before every file path in records, diagnostics and the file list, so
+	// that positions read as the user named the folder (evidence/people/bob.yaml).
+	Prefix string
+}
+
+// IsEvidenceFile reports whether a file name is read as evidence.
+func IsEvidenceFile(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// Load reads every evidence file under the root of fsys, decodes its records and checks
+// kinds, duplicate ids and references. It returns every problem found, not only the first;
+// the bundle holds whatever could be read.
+func Load(fsys fs.FS, opts Options) (*Bundle, []Diagnostic, error) {
+	var paths []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") || !IsEvidenceFile(d.Name()) || !d.Type().IsRegular() {
+			return nil
+		}
+		paths = append(paths, p)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("list evidence files: %w", err)
+	}
+	slices.Sort(paths)
+
+	type result struct {
+		file    File
+		records []*Record
+		diags   []Diagnostic
+		err     error
+	}
+	results := make([]result, len(paths))
+	workers := cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				data, err := fs.ReadFile(fsys, paths[i])
+				p := path.Join(opts.Prefix, paths[i])
+				if err != nil {
+					results[i].err = fmt.Errorf("read %s: %w", p, err)
+					continue
+				}
+				sum := sha256.Sum256(data)
+				recs, diags := decodeFile(p, data)
+				results[i] = result{
+					file:    File{Path: p, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Records: len(recs)},
+					records: recs, diags: diags,
+				}
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	b := &Bundle{Index: make(map[string]*Record)}
+	var diags []Diagnostic
+	for _, r := range results {
+		if r.err != nil {
+			return nil, nil, r.err
+		}
+		b.Files = append(b.Files, r.file)
+		b.Records = append(b.Records, r.records...)
+		diags = append(diags, r.diags...)
+	}
+	diags = append(diags, b.index(opts.Kinds)...)
+	SortDiagnostics(diags)
+	return b, diags, nil
+}
+
+// index checks kinds and duplicates, fills the index, then checks references.
+func (b *Bundle) index(kinds []string) []Diagnostic {
+	var diags []Diagnostic
+	known := make(map[string]bool, len(kinds))
+	for _, k := range kinds {
+		known[k] = true
+	}
+	kept := b.Records[:0]
+	for _, r := range b.Records {
+		if len(known) > 0 && !known[r.Kind] {
+			diags = append(diags, Diagnostic{r.FieldPos("kind"), fmt.Sprintf("unknown kind %q: known kinds are %s",
+				r.Kind, strings.Join(kinds, ", "))})
+			continue
+		}
+		if first, dup := b.Index[r.Ref()]; dup {
+			diags = append(diags, Diagnostic{r.FieldPos("id"), fmt.Sprintf("duplicate id %s: already defined at %s",
+				r.Ref(), first.Pos)})
+			continue
+		}
+		b.Index[r.Ref()] = r
+		kept = append(kept, r)
+	}
+	b.Records = kept
+	for _, r := range b.Records {
+		for _, u := range r.refs {
+			kind, _, _ := strings.Cut(u.target, "/")
+			if len(known) > 0 && !known[kind] {
+				continue // not a reference: a string that only looks like one
+			}
+			if _, ok := b.Index[u.target]; !ok {
+				diags = append(diags, Diagnostic{u.pos, fmt.Sprintf("%s: reference to %s, which does not exist", u.path, u.target)})
+			}
+		}
+		r.refs = nil
+	}
+	return diags
+}
+
+// SortDiagnostics orders diagnostics by file, line, column and message.
+func SortDiagnostics(d []Diagnostic) {
+	slices.SortFunc(d, func(a, b Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col), cmp.Compare(a.Message, b.Message))
+	})
+}

@@ -1,0 +1,224 @@
+package bundle
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"cuelang.org/go/cue/ast"
+	cueerrors "cuelang.org/go/cue/errors"
+	"cuelang.org/go/cue/literal"
+	"cuelang.org/go/cue/token"
+	cuejson "cuelang.org/go/encoding/json"
+	cueyaml "cuelang.org/go/encoding/yaml"
+)
+
+// refPattern is the shape of a reference: Kind/id.
+var refPattern = regexp.MustCompile(`^[A-Z][A-Za-z]+/[A-Za-z0-9][A-Za-z0-9._:-]*$`)
+
+// IsRef reports whether a string has the shape of a reference, Kind/id.
+func IsRef(s string) bool { return refPattern.MatchString(s) }
+
+// decodeFile splits one file into records. A YAML file holds one or more documents; a
+// document (or a JSON file) is one record or a list of records.
+func decodeFile(file string, data []byte) ([]*Record, []Diagnostic) {
+	var (
+		recs  []*Record
+		diags []Diagnostic
+	)
+	add := func(expr ast.Expr) {
+		r, d := splitDocument(file, expr)
+		recs = append(recs, r...)
+		diags = append(diags, d...)
+	}
+	if strings.EqualFold(path.Ext(file), ".json") {
+		expr, err := cuejson.Extract(file, data)
+		if err != nil {
+			return nil, syntaxDiagnostics(file, err)
+		}
+		add(expr)
+		return recs, diags
+	}
+	dec := cueyaml.NewDecoder(file, bytes.NewReader(data))
+	for {
+		expr, err := dec.Extract()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			diags = append(diags, syntaxDiagnostics(file, err)...)
+			break
+		}
+		add(expr)
+	}
+	return recs, diags
+}
+
+var errLine = regexp.MustCompile(`^(.*?):(\d+)(?::(\d+))?: (.*)$`)
+
+// syntaxDiagnostics turns a decoder error into positioned diagnostics.
+func syntaxDiagnostics(file string, err error) []Diagnostic {
+	var out []Diagnostic
+	for _, e := range cueerrors.Errors(err) {
+		pos := Pos{File: file, Line: 1, Col: 1}
+		format, args := e.Msg()
+		msg := fmt.Sprintf(format, args...)
+		if ps := cueerrors.Positions(e); len(ps) > 0 && ps[0].IsValid() {
+			pos.Line, pos.Col = ps[0].Line(), ps[0].Column()
+		} else if m := errLine.FindStringSubmatch(msg); m != nil {
+			pos.Line, _ = strconv.Atoi(m[2])
+			if m[3] != "" {
+				pos.Col, _ = strconv.Atoi(m[3])
+			}
+			msg = m[4]
+		}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		out = append(out, Diagnostic{pos, "invalid syntax: " + msg})
+	}
+	if len(out) == 0 {
+		out = append(out, Diagnostic{Pos{File: file, Line: 1, Col: 1}, "invalid syntax: " + err.Error()})
+	}
+	return out
+}
+
+func posOf(file string, n ast.Node) Pos {
+	p := n.Pos()
+	if !p.IsValid() {
+		return Pos{File: file, Line: 1, Col: 1}
+	}
+	return Pos{File: file, Line: p.Line(), Col: p.Column()}
+}
+
+func splitDocument(file string, expr ast.Expr) ([]*Record, []Diagnostic) {
+	switch x := expr.(type) {
+	case *ast.StructLit:
+		if len(x.Elts) == 0 {
+			return nil, nil // an empty document
+		}
+		r, d := newRecord(file, x)
+		if r == nil {
+			return nil, []Diagnostic{d}
+		}
+		return []*Record{r}, nil
+	case *ast.ListLit:
+		var recs []*Record
+		var diags []Diagnostic
+		for _, e := range x.Elts {
+			st, ok := e.(*ast.StructLit)
+			if !ok {
+				diags = append(diags, Diagnostic{posOf(file, e), "a list of records may hold only mappings with kind and id"})
+				continue
+			}
+			r, d := newRecord(file, st)
+			if r == nil {
+				diags = append(diags, d)
+				continue
+			}
+			recs = append(recs, r)
+		}
+		return recs, diags
+	case *ast.BasicLit:
+		if x.Kind == token.NULL {
+			return nil, nil // an empty YAML document
+		}
+	}
+	return nil, []Diagnostic{{posOf(file, expr), "a document must be a record (a mapping with kind and id) or a list of records"}}
+}
+
+func newRecord(file string, st *ast.StructLit) (*Record, Diagnostic) {
+	r := &Record{Pos: posOf(file, st), Expr: st, fields: make(map[string]Pos)}
+	v, err := r.convert(file, st, "")
+	if err != nil {
+		return nil, Diagnostic{posOf(file, st), err.Error()}
+	}
+	r.Value = v.(map[string]any)
+	kind, ok := r.Value["kind"].(string)
+	if !ok || kind == "" {
+		return nil, Diagnostic{r.Pos, "record has no kind: every record needs kind and id"}
+	}
+	id, ok := r.Value["id"].(string)
+	if !ok || id == "" {
+		if n, isNum := r.Value["id"].(json.Number); isNum {
+			return nil, Diagnostic{r.FieldPos("id"), fmt.Sprintf("id must be a string: quote it, id: \"%s\"", n)}
+		}
+		return nil, Diagnostic{r.Pos, fmt.Sprintf("%s record has no id: every record needs kind and id", kind)}
+	}
+	r.Kind, r.ID = kind, id
+	if i, ok := r.fields["kind"]; ok {
+		r.Pos = i // a record starts where its kind is written
+	}
+	return r, Diagnostic{}
+}
+
+// convert turns the syntax tree of a decoded YAML/JSON value into plain Go values, recording
+// field positions and reference-shaped strings along the way.
+func (r *Record) convert(file string, n ast.Expr, at string) (any, error) {
+	switch x := n.(type) {
+	case *ast.StructLit:
+		m := make(map[string]any, len(x.Elts))
+		for _, d := range x.Elts {
+			f, ok := d.(*ast.Field)
+			if !ok {
+				continue
+			}
+			name, _, err := ast.LabelName(f.Label)
+			if err != nil {
+				return nil, fmt.Errorf("unsupported key: %v", err)
+			}
+			p := name
+			if at != "" {
+				p = at + "." + name
+			}
+			r.fields[p] = posOf(file, f)
+			v, err := r.convert(file, f.Value, p)
+			if err != nil {
+				return nil, err
+			}
+			m[name] = v
+		}
+		return m, nil
+	case *ast.ListLit:
+		l := make([]any, 0, len(x.Elts))
+		for i, e := range x.Elts {
+			p := at + "." + strconv.Itoa(i)
+			r.fields[p] = posOf(file, e)
+			v, err := r.convert(file, e, p)
+			if err != nil {
+				return nil, err
+			}
+			l = append(l, v)
+		}
+		return l, nil
+	case *ast.BasicLit:
+		switch x.Kind {
+		case token.STRING:
+			s, err := literal.Unquote(x.Value)
+			if err != nil {
+				return nil, fmt.Errorf("string: %v", err)
+			}
+			if refPattern.MatchString(s) {
+				r.refs = append(r.refs, refUse{target: s, path: at, pos: posOf(file, x)})
+			}
+			return s, nil
+		case token.INT, token.FLOAT:
+			return json.Number(strings.ReplaceAll(x.Value, "_", "")), nil
+		case token.TRUE:
+			return true, nil
+		case token.FALSE:
+			return false, nil
+		case token.NULL:
+			return nil, nil
+		}
+	case *ast.UnaryExpr:
+		if lit, ok := x.X.(*ast.BasicLit); ok && x.Op == token.SUB && (lit.Kind == token.INT || lit.Kind == token.FLOAT) {
+			return json.Number("-" + strings.ReplaceAll(lit.Value, "_", "")), nil
+		}
+	}
+	return nil, fmt.Errorf("unsupported value at %s", at)
+}

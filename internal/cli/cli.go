@@ -1,0 +1,161 @@
+// Package cli is the annexa command tree: one file per command, each an options struct, a
+// constructor and a run function over the packages below.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// version is set at link time (-ldflags "-X .../internal/cli.version=v1.2.3").
+var version = "0.1.0-dev"
+
+// Exit codes.
+const (
+	ExitOK      = 0
+	ExitFailed  = 1 // a control in scope fails, or a diff found a regression
+	ExitInvalid = 2 // invalid evidence or wrong usage
+)
+
+// Streams are the process's standard streams, passed in so tests can capture them.
+type Streams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// exitError carries an exit code; a nil cause means the command already said all it had to.
+type exitError struct {
+	code  int
+	cause error
+}
+
+func (e *exitError) Error() string {
+	if e.cause == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.cause.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.cause }
+
+// failed reports that controls fail; the report has already been written.
+func failed() error { return &exitError{code: ExitFailed} }
+
+// invalid reports invalid evidence; the diagnostics have already been written.
+func invalid() error { return &exitError{code: ExitInvalid} }
+
+// usageError reports wrong usage with a message.
+func usageError(format string, args ...any) error {
+	return &exitError{code: ExitInvalid, cause: fmt.Errorf(format, args...)}
+}
+
+// Main runs annexa with the process's arguments and streams and returns the exit code.
+func Main() int {
+	return Run(context.Background(), os.Args[1:], Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
+}
+
+// Run runs annexa with the given arguments and streams and returns the exit code.
+func Run(ctx context.Context, args []string, s Streams) int {
+	root := New(s)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.cause != nil {
+			fmt.Fprintf(s.Err, "annexa: %v\n", ee.cause)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(s.Err, "annexa: %v\n", err)
+	if strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag") ||
+		strings.Contains(err.Error(), "arg(s)") {
+		fmt.Fprintln(s.Err, "Run 'annexa --help' for usage.")
+	}
+	return ExitInvalid
+}
+
+const rootLong = `annexa decides every Annex A control of ISO/IEC 27001:2022 and ISO/IEC 42001:2023, and the
+management-system clauses of both, from evidence records kept in git.
+
+Evidence is YAML or JSON records (Person, Account, Document, Finding, AISystem, ...) under one
+folder; every record is validated against its schema, then the policies judge each control
+as of one date and name the evidence file and line behind every result.
+
+Exit codes: 0 no control in scope fails; 1 a control fails; 2 invalid evidence or usage.`
+
+// New builds the command tree.
+func New(s Streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "annexa",
+		Short:         "Evaluate ISO/IEC 27001 and ISO/IEC 42001 controls from evidence in git",
+		Long:          rootLong,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       Version(),
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetVersionTemplate("annexa {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return usageError("%v", err)
+	})
+	root.AddCommand(
+		newEvalCmd(),
+		newValidateCmd(),
+		newControlsCmd(),
+		newExplainCmd(),
+		newVersionCmd(),
+	)
+	return root
+}
+
+// Version returns annexa's version.
+func Version() string { return version }
+
+func depVersions() []string {
+	var out []string
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return nil
+	}
+	out = append(out, bi.GoVersion)
+	for _, d := range bi.Deps {
+		switch d.Path {
+		case "github.com/open-policy-agent/opa", "cuelang.org/go":
+			out = append(out, d.Path+" "+d.Version)
+		}
+	}
+	return out
+}
+
+// colorEnabled reports whether w is a terminal that wants colour.
+func colorEnabled(w io.Writer) bool {
+	if _, ok := os.LookupEnv("NO_COLOR"); ok || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// checkFormat validates an enum flag and lists its values.
+func checkFormat(flag, got string, allowed ...string) error {
+	for _, a := range allowed {
+		if got == a {
+			return nil
+		}
+	}
+	return usageError("invalid --%s %q: use one of %s", flag, got, strings.Join(allowed, ", "))
+}

@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/annexa-dev/annexa/internal/catalog"
+	"github.com/annexa-dev/annexa/internal/engine"
+)
+
+const controlsLong = `List the controls annexa knows: the Annex A controls and management-system clauses of
+ISO/IEC 27001:2022 and ISO/IEC 42001:2023, with their groups and whether a policy decides
+them yet.
+
+Examples:
+  annexa controls
+  annexa controls --standard iso42001
+  annexa controls --format json`
+
+type controlsOptions struct {
+	standard string
+	format   string
+}
+
+// controlEntry is one line of the catalog listing.
+type controlEntry struct {
+	catalog.Control
+	Implemented bool   `json:"implemented"`
+	Class       string `json:"class,omitempty"`
+}
+
+func newControlsCmd() *cobra.Command {
+	opts := &controlsOptions{}
+	cmd := &cobra.Command{
+		Use:   "controls",
+		Short: "List the controls of both standards",
+		Long:  controlsLong,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkFormat("format", opts.format, "text", "json"); err != nil {
+				return err
+			}
+			return runControls(cmd.OutOrStdout(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.standard, "standard", "", "only this standard: iso27001 or iso42001")
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func runControls(w io.Writer, opts *controlsOptions) error {
+	controls, err := scope(catalog.MustLoad(), opts.standard, "")
+	if err != nil {
+		return err
+	}
+	eng, err := engine.New()
+	if err != nil {
+		return err
+	}
+	entries := make([]controlEntry, len(controls))
+	for i, c := range controls {
+		p, ok := eng.Policy(c.ID)
+		entries[i] = controlEntry{Control: c, Implemented: ok, Class: p.Class}
+	}
+	if opts.format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(entries)
+	}
+	var b strings.Builder
+	std, group := "", ""
+	implemented := 0
+	for _, e := range entries {
+		if e.Standard != std {
+			std, group = e.Standard, ""
+			fmt.Fprintf(&b, "%s\n", catalog.StandardTitle(std))
+		}
+		if e.Group != group {
+			group = e.Group
+			if e.Kind == catalog.KindClause {
+				fmt.Fprintf(&b, "  Clause %s %s\n", e.Group, e.GroupTitle)
+			} else {
+				fmt.Fprintf(&b, "  %s %s\n", e.Group, e.GroupTitle)
+			}
+		}
+		state := "not implemented"
+		if e.Implemented {
+			state = "class " + e.Class
+			implemented++
+		}
+		fmt.Fprintf(&b, "    %-18s %-62s %s\n", e.ID, e.Title, state)
+	}
+	fmt.Fprintf(&b, "%d controls, %d decided by a policy\n", len(entries), implemented)
+	_, err = io.WriteString(w, b.String())
+	return err
+}

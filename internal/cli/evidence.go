@@ -1,0 +1,191 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/annexa-dev/annexa/internal/bundle"
+	"github.com/annexa-dev/annexa/internal/catalog"
+	"github.com/annexa-dev/annexa/internal/engine"
+	"github.com/annexa-dev/annexa/internal/report"
+	"github.com/annexa-dev/annexa/internal/schema"
+)
+
+// evidence is a loaded, validated bundle with its effective parameters.
+type evidence struct {
+	dir    string
+	bundle *bundle.Bundle
+	params map[string]any
+	diags  []bundle.Diagnostic
+}
+
+// loadEvidence reads the bundle under dir, validates every record against its schema and
+// computes the effective parameters. Problems with the evidence come back as diagnostics.
+func loadEvidence(dir string) (*evidence, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, usageError("evidence folder %s: %v", dir, unwrapPathError(err))
+	}
+	if !st.IsDir() {
+		return nil, usageError("evidence folder %s is not a folder", dir)
+	}
+	sch, err := schema.Load()
+	if err != nil {
+		return nil, err
+	}
+	b, diags, err := bundle.Load(os.DirFS(dir), bundle.Options{Kinds: sch.Kinds(), Prefix: filepath.ToSlash(filepath.Clean(dir))})
+	if err != nil {
+		return nil, err
+	}
+	diags = append(diags, validateAll(sch, b.Records)...)
+	params, pdiags := sch.Params(b.ByKind("ManagementSystem"))
+	diags = append(diags, pdiags...)
+	bundle.SortDiagnostics(diags)
+	return &evidence{dir: filepath.ToSlash(filepath.Clean(dir)), bundle: b, params: params, diags: diags}, nil
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// validateAll validates records in parallel, one record at a time.
+func validateAll(sch *schema.Schema, recs []*bundle.Record) []bundle.Diagnostic {
+	workers := runtime.GOMAXPROCS(0)
+	per := make([][]bundle.Diagnostic, len(recs))
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				per[i] = sch.Validate(recs[i])
+			}
+		})
+	}
+	for i := range recs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []bundle.Diagnostic
+	for _, d := range per {
+		out = append(out, d...)
+	}
+	return out
+}
+
+// printDiagnostics writes one line per problem and a count.
+func printDiagnostics(w io.Writer, diags []bundle.Diagnostic) {
+	for _, d := range diags {
+		fmt.Fprintln(w, d.String())
+	}
+	noun := "problems"
+	if len(diags) == 1 {
+		noun = "problem"
+	}
+	fmt.Fprintf(w, "annexa: %d %s in the evidence: fix them and run again\n", len(diags), noun)
+}
+
+// input builds the policy input.
+func (ev *evidence) input(asOf string) engine.Input {
+	recs := map[string]map[string]map[string]any{}
+	for _, r := range ev.bundle.Records {
+		byID := recs[r.Kind]
+		if byID == nil {
+			byID = map[string]map[string]any{}
+			recs[r.Kind] = byID
+		}
+		byID[r.ID] = r.Value
+	}
+	return engine.Input{AsOf: asOf, Params: ev.params, Records: recs}
+}
+
+// scope selects the catalog controls of a standard ("" for both) and, optionally, one control.
+func scope(cat *catalog.Catalog, standard, control string) ([]catalog.Control, error) {
+	std := ""
+	if standard != "" {
+		s, err := catalog.ParseStandard(standard)
+		if err != nil {
+			return nil, usageError("--standard: %v", err)
+		}
+		std = s
+	}
+	if control != "" {
+		c, err := cat.Resolve(control)
+		if err != nil {
+			return nil, usageError("--control: %v", err)
+		}
+		if std != "" && c.Standard != std {
+			return nil, usageError("--control %s is not a control of %s", c.ID, catalog.StandardTitle(std))
+		}
+		return []catalog.Control{c}, nil
+	}
+	return cat.Filter(std), nil
+}
+
+// evaluate runs the policies of the controls in scope and builds the report.
+func (ev *evidence) evaluate(ctx context.Context, asOf string, controls []catalog.Control) (*report.Report, error) {
+	eng, err := engine.New()
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(controls))
+	for i, c := range controls {
+		ids[i] = c.ID
+	}
+	out, err := eng.Evaluate(ctx, ev.input(asOf), ids)
+	if err != nil {
+		return nil, err
+	}
+	return report.Build(report.Input{
+		Catalog: catalog.MustLoad(), Controls: controls, Policies: eng.Policy, Outcome: out,
+		Bundle: ev.bundle, BundleDir: ev.dir, AsOf: asOf, Params: ev.params, Version: Version(),
+	}), nil
+}
+
+// parseAsOf checks --as-of, defaulting to today's date in UTC.
+func parseAsOf(s string) (string, error) {
+	if s == "" {
+		return time.Now().UTC().Format("2006-01-02"), nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return "", usageError("invalid --as-of %q: use a date such as 2026-03-31", s)
+	}
+	return t.Format("2006-01-02"), nil
+}
+
+// writeOutput writes to --output atomically (a temporary file renamed into place), or to w.
+func writeOutput(w io.Writer, file string, render func(io.Writer) error) error {
+	if file == "" || file == "-" {
+		return render(w)
+	}
+	dir := filepath.Dir(file)
+	tmp, err := os.CreateTemp(dir, ".annexa-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := render(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	if err := os.Rename(tmp.Name(), file); err != nil {
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	return nil
+}

@@ -1,0 +1,247 @@
+// Package engine compiles the embedded Rego policies once, in a sandbox without network,
+// clock or randomness, and evaluates every control for one as-of date.
+package engine
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/annexa-dev/annexa/policies"
+)
+
+// refused lists builtins no policy may call: they reach the network, the runtime or the clock,
+// or give a different answer on every run.
+var refused = map[string]bool{
+	"http.send":          true,
+	"opa.runtime":        true,
+	"net.lookup_ip_addr": true,
+	"time.now_ns":        true,
+	"rand.intn":          true,
+	"uuid.rfc4122":       true,
+}
+
+// Capabilities returns the sandbox: Rego v1 builtins less every networked, runtime-reading or
+// nondeterministic one.
+func Capabilities() *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion(ast.CapabilitiesRegoVersion(ast.RegoV1))
+	kept := caps.Builtins[:0:0]
+	for _, b := range caps.Builtins {
+		if refused[b.Name] || b.Nondeterministic || strings.HasPrefix(b.Name, "net.") {
+			continue
+		}
+		kept = append(kept, b)
+	}
+	caps.Builtins = kept
+	caps.AllowNet = []string{}
+	return caps
+}
+
+// Module is one Rego source file.
+type Module struct {
+	Path   string // slash path, such as policies/iso27001/a8_8/a8_8.rego
+	Source string
+}
+
+// IsTest reports whether a module holds Rego tests.
+func (m Module) IsTest() bool { return strings.HasSuffix(m.Path, "_test.rego") }
+
+// BuiltinModules returns the embedded policy files, tests included, sorted by path.
+func BuiltinModules() ([]Module, error) {
+	var mods []Module
+	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".rego" {
+			return err
+		}
+		b, err := fs.ReadFile(policies.FS, p)
+		if err != nil {
+			return err
+		}
+		mods = append(mods, Module{Path: "policies/" + p, Source: string(b)})
+		return nil
+	})
+	slices.SortFunc(mods, func(a, b Module) int { return strings.Compare(a.Path, b.Path) })
+	return mods, err
+}
+
+// Parse parses modules as Rego v1 with annotations, under the sandbox capabilities.
+func Parse(mods []Module) (map[string]*ast.Module, error) {
+	caps := Capabilities()
+	out := make(map[string]*ast.Module, len(mods))
+	var errs ast.Errors
+	for _, m := range mods {
+		pm, err := ast.ParseModuleWithOpts(m.Path, m.Source, ast.ParserOptions{
+			ProcessAnnotation: true,
+			RegoVersion:       ast.RegoV1,
+			Capabilities:      caps,
+		})
+		if err != nil {
+			if es, ok := err.(ast.Errors); ok {
+				errs = append(errs, es...)
+				continue
+			}
+			return nil, err
+		}
+		out[m.Path] = pm
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+// NewCompiler returns a fresh compiler configured for the sandbox: strict, Rego v1.
+func NewCompiler() *ast.Compiler {
+	return ast.NewCompiler().
+		WithCapabilities(Capabilities()).
+		WithStrict(true).
+		WithEnablePrintStatements(true).
+		WithDefaultRegoVersion(ast.RegoV1)
+}
+
+// compile parses and compiles the modules that are not tests.
+func compile(mods []Module) (*ast.Compiler, error) {
+	var prod []Module
+	for _, m := range mods {
+		if !m.IsTest() {
+			prod = append(prod, m)
+		}
+	}
+	parsed, err := Parse(prod)
+	if err != nil {
+		return nil, err
+	}
+	c := NewCompiler()
+	c.Compile(parsed)
+	if c.Failed() {
+		return nil, c.Errors
+	}
+	return c, nil
+}
+
+// Policy describes the policy package that decides one control, from its METADATA.
+type Policy struct {
+	Control     string   `json:"control"`
+	Package     string   `json:"package"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Class       string   `json:"class"`
+	Evidence    []string `json:"evidence"`
+	Rules       []Rule   `json:"rules"`
+	Decisions   []string `json:"decisions,omitempty"`
+	File        string   `json:"file"`
+}
+
+// Rule is one rule of a control, in plain words.
+type Rule struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// compareRuleIDs orders R2 before R10.
+func compareRuleIDs(a, b string) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return strings.Compare(a, b)
+}
+
+// Basis returns "attested" for controls that rest on a person's attestation (class b or c)
+// and "records" for the others.
+func (p Policy) Basis() string {
+	if p.Class == "b" || p.Class == "c" {
+		return "attested"
+	}
+	return "records"
+}
+
+func policiesOf(c *ast.Compiler) ([]Policy, error) {
+	var out []Policy
+	seen := map[string]string{}
+	for _, ar := range c.GetAnnotationSet().Flatten() {
+		a := ar.Annotations
+		if a.Scope != "package" {
+			continue
+		}
+		id, _ := a.Custom["control"].(string)
+		if id == "" {
+			continue
+		}
+		pkg := strings.TrimPrefix(ar.Path.String(), "data.")
+		if prev, dup := seen[id]; dup {
+			return nil, fmt.Errorf("control %s is decided by two packages: %s and %s", id, prev, pkg)
+		}
+		seen[id] = pkg
+		p := Policy{
+			Control: id, Package: pkg, Title: a.Title, Description: strings.TrimSpace(a.Description),
+			File: ar.Location.File,
+		}
+		p.Class, _ = a.Custom["class"].(string)
+		p.Evidence = strings_(a.Custom["evidence"])
+		p.Decisions = strings_(a.Custom["decisions"])
+		if rules, ok := a.Custom["rules"].(map[string]any); ok {
+			for id, text := range rules {
+				s, _ := text.(string)
+				p.Rules = append(p.Rules, Rule{ID: id, Text: strings.TrimSpace(s)})
+			}
+			slices.SortFunc(p.Rules, func(a, b Rule) int { return compareRuleIDs(a.ID, b.ID) })
+		}
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b Policy) int { return strings.Compare(a.Control, b.Control) })
+	return out, nil
+}
+
+func strings_(v any) []string {
+	l, _ := v.([]any)
+	out := make([]string, 0, len(l))
+	for _, x := range l {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// builtin is the compiled embedded policy set, built once per process.
+var builtin = sync.OnceValues(func() (*compiled, error) {
+	mods, err := BuiltinModules()
+	if err != nil {
+		return nil, err
+	}
+	return newCompiled(mods)
+})
+
+type compiled struct {
+	compiler *ast.Compiler
+	policies []Policy
+	modules  []Module
+}
+
+func newCompiled(mods []Module) (*compiled, error) {
+	c, err := compile(mods)
+	if err != nil {
+		return nil, fmt.Errorf("compile policies: %w", err)
+	}
+	ps, err := policiesOf(c)
+	if err != nil {
+		return nil, err
+	}
+	return &compiled{compiler: c, policies: ps, modules: mods}, nil
+}
+
+// PackageFor returns the Rego package that decides a control: iso27001:A.5.15 is decided by
+// annexa.iso27001.a5_15 and the clause iso42001:6.1.4 by annexa.iso42001.c6_1_4.
+func PackageFor(control string) string {
+	std, num, _ := strings.Cut(control, ":")
+	prefix := "c"
+	if rest, ok := strings.CutPrefix(num, "A."); ok {
+		prefix, num = "a", rest
+	}
+	return "annexa." + std + "." + prefix + strings.ReplaceAll(num, ".", "_")
+}

@@ -1,0 +1,237 @@
+package engine
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown/builtins"
+)
+
+// Outcomes of a finding.
+const (
+	OutcomePass         = "pass"
+	OutcomeFail         = "fail"
+	OutcomeAtRisk       = "at_risk"
+	OutcomeNotExercised = "not_exercised"
+)
+
+// Finding is one rule outcome of a control, as the policy wrote it.
+type Finding struct {
+	Rule    string   `json:"rule"`
+	Outcome string   `json:"outcome"`
+	Message string   `json:"message"`
+	Refs    []string `json:"refs"`
+}
+
+// Input is what the policies read: the as-of date, the effective parameters and the records
+// grouped by kind and keyed by id.
+type Input struct {
+	AsOf    string                               `json:"as_of"`
+	Params  map[string]any                       `json:"params"`
+	Records map[string]map[string]map[string]any `json:"records"`
+}
+
+// Outcome is the raw result of evaluating the policies: the findings of every control that
+// has a policy, and the Statement of Applicability gate of excluded controls.
+type Outcome struct {
+	Findings map[string][]Finding
+	Gate     map[string]Finding
+	Errors   map[string]string
+}
+
+// Engine evaluates a compiled policy set.
+type Engine struct {
+	c       *compiled
+	mu      sync.Mutex
+	queries []groupQuery
+}
+
+type groupQuery struct {
+	controls []Policy
+	pq       rego.PreparedEvalQuery
+}
+
+// New returns an engine over the embedded policies, compiled once per process.
+func New() (*Engine, error) {
+	c, err := builtin()
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{c: c}, nil
+}
+
+// Policies returns the policy packages, one per implemented control, sorted by control id.
+func (e *Engine) Policies() []Policy { return e.c.policies }
+
+// Policy returns the policy of a control.
+func (e *Engine) Policy(control string) (Policy, bool) {
+	i, ok := slices.BinarySearchFunc(e.c.policies, control, func(p Policy, id string) int {
+		return strings.Compare(p.Control, id)
+	})
+	if !ok {
+		return Policy{}, false
+	}
+	return e.c.policies[i], true
+}
+
+// prepare builds one query per worker, each gathering the findings of a share of the controls,
+// so that shared index rules are computed once per worker.
+func (e *Engine) prepare(ctx context.Context, controls []Policy) ([]groupQuery, error) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(controls)))
+	groups := make([][]Policy, workers)
+	for i, p := range controls {
+		groups[i%workers] = append(groups[i%workers], p)
+	}
+	var out []groupQuery
+	for _, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString("x := {")
+		for i, p := range g {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%q: data.%s.findings", p.Control, p.Package)
+		}
+		b.WriteString("}")
+		pq, err := rego.New(
+			rego.Query(b.String()),
+			rego.Compiler(e.c.compiler),
+			rego.StrictBuiltinErrors(true),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("prepare policies: %w", err)
+		}
+		out = append(out, groupQuery{controls: g, pq: pq})
+	}
+	pq, err := rego.New(rego.Query("x := data.annexa.lib.soa.gate"), rego.Compiler(e.c.compiler)).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("prepare applicability gate: %w", err)
+	}
+	out = append(out, groupQuery{pq: pq})
+	return out, nil
+}
+
+// Evaluate runs the policies of the given controls (all when empty) against one input.
+func (e *Engine) Evaluate(ctx context.Context, in Input, controls []string) (*Outcome, error) {
+	sel := e.c.policies
+	if len(controls) > 0 {
+		sel = nil
+		for _, id := range controls {
+			if p, ok := e.Policy(id); ok {
+				sel = append(sel, p)
+			}
+		}
+	}
+	queries, err := e.prepare(ctx, sel)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := toValue(in)
+	if err != nil {
+		return nil, err
+	}
+	asOf, err := time.Parse("2006-01-02", in.AsOf)
+	if err != nil {
+		return nil, fmt.Errorf("as-of date %q: %w", in.AsOf, err)
+	}
+
+	out := &Outcome{Findings: map[string][]Finding{}, Gate: map[string]Finding{}, Errors: map[string]string{}}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, q := range queries {
+		wg.Go(func() {
+			rs, err := q.pq.Eval(ctx, rego.EvalParsedInput(raw), rego.EvalTime(asOf),
+				rego.EvalNDBuiltinCache(builtins.NDBCache{}))
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				for _, p := range q.controls {
+					out.Errors[p.Control] = err.Error()
+				}
+				if q.controls == nil {
+					out.Errors[""] = err.Error()
+				}
+				return
+			}
+			if len(rs) != 1 {
+				return
+			}
+			b, err := json.Marshal(rs[0].Bindings["x"])
+			if err != nil {
+				out.Errors[""] = err.Error()
+				return
+			}
+			if q.controls == nil {
+				if err := json.Unmarshal(b, &out.Gate); err != nil {
+					out.Errors[""] = fmt.Sprintf("decode applicability gate: %v", err)
+				}
+				return
+			}
+			var got map[string][]Finding
+			if err := json.Unmarshal(b, &got); err != nil {
+				out.Errors[""] = fmt.Sprintf("decode findings: %v", err)
+				return
+			}
+			for id, fs := range got {
+				sortFindings(fs)
+				out.Findings[id] = fs
+			}
+		})
+	}
+	wg.Wait()
+	if msg, ok := out.Errors[""]; ok {
+		return nil, fmt.Errorf("evaluate policies: %s", msg)
+	}
+	return out, nil
+}
+
+func sortFindings(fs []Finding) {
+	for i := range fs {
+		slices.Sort(fs[i].Refs)
+	}
+	slices.SortFunc(fs, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Rule, b.Rule), cmp.Compare(outcomeRank(a.Outcome), outcomeRank(b.Outcome)),
+			cmp.Compare(a.Message, b.Message), slices.Compare(a.Refs, b.Refs))
+	})
+}
+
+func outcomeRank(o string) int {
+	switch o {
+	case OutcomeFail:
+		return 0
+	case OutcomeAtRisk:
+		return 1
+	case OutcomePass:
+		return 2
+	}
+	return 3
+}
+
+// toValue converts the input to an OPA value once, so every query shares it.
+func toValue(in Input) (ast.Value, error) {
+	recs := make(map[string]any, len(in.Records))
+	for k, byID := range in.Records {
+		m := make(map[string]any, len(byID))
+		for id, r := range byID {
+			m[id] = r
+		}
+		recs[k] = m
+	}
+	v, err := ast.InterfaceToValue(map[string]any{"as_of": in.AsOf, "params": in.Params, "records": recs})
+	if err != nil {
+		return nil, fmt.Errorf("convert policy input: %w", err)
+	}
+	return v, nil
+}

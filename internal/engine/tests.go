@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/cover"
+	"github.com/open-policy-agent/opa/v1/tester"
+)
+
+// TestResult is the outcome of one Rego test.
+type TestResult struct {
+	Package  string
+	Name     string
+	Location string
+	Passed   bool
+	Message  string // the failure or error, with captured print output
+}
+
+// TestReport is the outcome of running Rego tests.
+type TestReport struct {
+	Results []TestResult
+	// Coverage maps a policy file to the share of its lines covered, in percent.
+	Coverage map[string]float64
+	// Total is the coverage of all policy files together, in percent.
+	Total float64
+}
+
+// Failed counts the failed tests.
+func (r *TestReport) Failed() int {
+	n := 0
+	for _, t := range r.Results {
+		if !t.Passed {
+			n++
+		}
+	}
+	return n
+}
+
+// RunTests runs the Rego tests among mods (tests and the policies they exercise) in the
+// sandbox, with coverage.
+func RunTests(ctx context.Context, mods []Module) (*TestReport, error) {
+	parsed, err := Parse(mods)
+	if err != nil {
+		return nil, err
+	}
+	cov := cover.New()
+	runner := tester.NewRunner().
+		SetCompiler(NewCompiler()).
+		SetModules(parsed).
+		CapturePrintOutput(true).
+		SetCoverageQueryTracer(cov).
+		SetTimeout(60 * time.Second)
+	ch, err := runner.RunTests(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("run policy tests: %w", err)
+	}
+	rep := &TestReport{Coverage: map[string]float64{}}
+	for r := range ch {
+		tr := TestResult{Package: strings.TrimPrefix(r.Package, "data."), Name: r.Name, Passed: r.Pass()}
+		if r.Location != nil {
+			tr.Location = fmt.Sprintf("%s:%d", r.Location.File, r.Location.Row)
+		}
+		switch {
+		case r.Error != nil:
+			tr.Message = r.Error.Error()
+		case r.Fail:
+			tr.Message = "test failed"
+		case r.Skip:
+			tr.Passed = true
+		}
+		if len(r.Output) > 0 {
+			tr.Message = strings.TrimSpace(tr.Message + "\n" + string(r.Output))
+		}
+		rep.Results = append(rep.Results, tr)
+	}
+	slices.SortFunc(rep.Results, func(a, b TestResult) int {
+		return strings.Compare(a.Package+"."+a.Name, b.Package+"."+b.Name)
+	})
+	var prod []string
+	for _, m := range mods {
+		if !m.IsTest() {
+			prod = append(prod, m.Path)
+		}
+	}
+	report := cov.Report(parsed)
+	for f, fr := range report.Files {
+		if slices.Contains(prod, f) {
+			rep.Coverage[f] = fr.Coverage
+		}
+	}
+	rep.Total = report.Coverage
+	return rep, nil
+}

@@ -1,0 +1,240 @@
+// Package report holds the result of an evaluation and renders it in each output format.
+package report
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/annexa-dev/annexa/internal/bundle"
+	"github.com/annexa-dev/annexa/internal/catalog"
+	"github.com/annexa-dev/annexa/internal/engine"
+)
+
+// Statuses of a control, in the order reports list them.
+const (
+	StatusPass           = "pass"
+	StatusFail           = "fail"
+	StatusNotApplicable  = "not_applicable"
+	StatusWaived         = "waived"
+	StatusNotExercised   = "not_exercised"
+	StatusError          = "error"
+	StatusNotImplemented = "not_implemented"
+)
+
+// Statuses lists every status in report order.
+var Statuses = []string{StatusPass, StatusFail, StatusNotApplicable, StatusWaived, StatusNotExercised, StatusError, StatusNotImplemented}
+
+// MaxEvidence bounds the evidence listed on a passing finding; Population keeps the full count.
+const MaxEvidence = 20
+
+// Report is the canonical result of one evaluation; every output format is a view of it.
+type Report struct {
+	Tool      Tool                      `json:"tool"`
+	AsOf      string                    `json:"as_of"`
+	Bundle    Bundle                    `json:"bundle"`
+	Standards []string                  `json:"standards"`
+	Summary   map[string]int            `json:"summary"`
+	ByStd     map[string]map[string]int `json:"summary_by_standard"`
+	Controls  []Control                 `json:"controls"`
+	Params    map[string]any            `json:"parameters"`
+}
+
+// Tool names the program that produced the report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Bundle describes the evidence that was evaluated.
+type Bundle struct {
+	Path    string `json:"path"`
+	Files   int    `json:"files"`
+	Records int    `json:"records"`
+	SHA256  string `json:"sha256"`
+}
+
+// Control is the result of one control.
+type Control struct {
+	ID         string    `json:"id"`
+	Standard   string    `json:"standard"`
+	Kind       string    `json:"kind"`
+	Title      string    `json:"title"`
+	Group      string    `json:"group"`
+	GroupTitle string    `json:"group_title"`
+	Status     string    `json:"status"`
+	Basis      string    `json:"basis,omitempty"`
+	Findings   []Finding `json:"findings"`
+	Warnings   []string  `json:"warnings,omitempty"`
+}
+
+// Finding is one rule outcome with the evidence that decided it.
+type Finding struct {
+	Rule       string     `json:"rule"`
+	Outcome    string     `json:"outcome"`
+	Message    string     `json:"message"`
+	Evidence   []Evidence `json:"evidence"`
+	Population int        `json:"population,omitempty"`
+}
+
+// Evidence locates one record (or one field of it) in the bundle.
+type Evidence struct {
+	Ref  string `json:"ref"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// Input gathers what Build needs.
+type Input struct {
+	Catalog   *catalog.Catalog
+	Controls  []catalog.Control // the controls in scope, in report order
+	Policies  func(id string) (engine.Policy, bool)
+	Outcome   *engine.Outcome
+	Bundle    *bundle.Bundle
+	BundleDir string
+	AsOf      string
+	Params    map[string]any
+	Version   string
+}
+
+// Build derives the status of every control in scope from the policies' findings.
+func Build(in Input) *Report {
+	r := &Report{
+		Tool: Tool{Name: "annexa", Version: in.Version},
+		AsOf: in.AsOf,
+		Bundle: Bundle{Path: in.BundleDir, Files: len(in.Bundle.Files), Records: len(in.Bundle.Records),
+			SHA256: in.Bundle.Digest()},
+		Summary: map[string]int{},
+		ByStd:   map[string]map[string]int{},
+		Params:  in.Params,
+	}
+	for _, s := range Statuses {
+		r.Summary[s] = 0
+	}
+	for _, ctl := range in.Controls {
+		if !slices.Contains(r.Standards, ctl.Standard) {
+			r.Standards = append(r.Standards, ctl.Standard)
+			r.ByStd[ctl.Standard] = map[string]int{}
+			for _, s := range Statuses {
+				r.ByStd[ctl.Standard][s] = 0
+			}
+		}
+		c := buildControl(in, ctl)
+		r.Summary[c.Status]++
+		r.ByStd[ctl.Standard][c.Status]++
+		r.Controls = append(r.Controls, c)
+	}
+	return r
+}
+
+func buildControl(in Input, ctl catalog.Control) Control {
+	c := Control{
+		ID: ctl.ID, Standard: ctl.Standard, Kind: ctl.Kind, Title: ctl.Title,
+		Group: ctl.Group, GroupTitle: ctl.GroupTitle, Findings: []Finding{},
+	}
+	pol, implemented := in.Policies(ctl.ID)
+	if gate, ok := in.Outcome.Gate[ctl.ID]; ok {
+		f := toFinding(in.Bundle, gate)
+		if gate.Outcome == engine.OutcomePass {
+			c.Status = StatusNotApplicable
+			c.Findings = append(c.Findings, f)
+			return c
+		}
+		c.Findings = append(c.Findings, f)
+	}
+	if !implemented {
+		if c.Status == "" && len(c.Findings) == 0 {
+			c.Status = StatusNotImplemented
+			c.Findings = append(c.Findings, Finding{Rule: "-", Outcome: StatusNotImplemented,
+				Message: "no policy decides this control yet; nothing was computed", Evidence: []Evidence{}})
+			return c
+		}
+		c.Status = StatusFail
+		return c
+	}
+	c.Basis = pol.Basis()
+	if msg, failed := in.Outcome.Errors[ctl.ID]; failed {
+		c.Status = StatusError
+		c.Findings = append(c.Findings, Finding{Rule: "-", Outcome: StatusError, Message: msg, Evidence: []Evidence{}})
+		return c
+	}
+	fs := in.Outcome.Findings[ctl.ID]
+	for _, f := range fs {
+		rf := toFinding(in.Bundle, f)
+		c.Findings = append(c.Findings, rf)
+		if f.Outcome == engine.OutcomeAtRisk {
+			c.Warnings = append(c.Warnings, "at_risk: "+f.Message)
+		}
+	}
+	c.Status = statusOf(c.Findings)
+	return c
+}
+
+func statusOf(fs []Finding) string {
+	if len(fs) == 0 {
+		return StatusError // a policy that says nothing has not decided anything
+	}
+	exercised := false
+	for _, f := range fs {
+		switch f.Outcome {
+		case engine.OutcomeFail:
+			return StatusFail
+		case engine.OutcomePass, engine.OutcomeAtRisk:
+			exercised = true
+		}
+	}
+	if !exercised {
+		return StatusNotExercised
+	}
+	return StatusPass
+}
+
+func toFinding(b *bundle.Bundle, f engine.Finding) Finding {
+	out := Finding{Rule: f.Rule, Outcome: f.Outcome, Message: f.Message, Evidence: []Evidence{}}
+	refs := f.Refs
+	if f.Outcome == engine.OutcomePass && len(refs) > MaxEvidence {
+		out.Population = len(refs)
+		refs = refs[:MaxEvidence]
+	} else if f.Outcome == engine.OutcomePass {
+		out.Population = len(refs)
+	}
+	for _, ref := range refs {
+		out.Evidence = append(out.Evidence, Locate(b, ref))
+	}
+	return out
+}
+
+// Locate resolves a finding reference (Kind/id, or Kind/id#field.path) to its file and line.
+func Locate(b *bundle.Bundle, ref string) Evidence {
+	base, field, _ := strings.Cut(ref, "#")
+	rec, ok := b.Get(base)
+	if !ok {
+		return Evidence{Ref: ref}
+	}
+	pos := rec.Pos
+	if field != "" {
+		pos = rec.FieldPos(field)
+	}
+	return Evidence{Ref: ref, File: pos.File, Line: pos.Line}
+}
+
+// Failing returns the failing controls of a report.
+func (r *Report) Failing() []Control {
+	var out []Control
+	for _, c := range r.Controls {
+		if c.Status == StatusFail || c.Status == StatusError {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// PresentStatuses returns the statuses with a non-zero count, in report order.
+func PresentStatuses(counts map[string]int) []string {
+	var out []string
+	for _, s := range Statuses {
+		if counts[s] > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}

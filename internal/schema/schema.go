@@ -1,0 +1,241 @@
+// Package schema compiles the embedded CUE definitions once, validates each evidence record
+// against the definition of its kind, and computes the effective parameters.
+package schema
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/cuecontext"
+	cueerrors "cuelang.org/go/cue/errors"
+	"cuelang.org/go/cue/load"
+
+	"github.com/annexa-dev/annexa/internal/bundle"
+	"github.com/annexa-dev/annexa/schemas"
+)
+
+// Schema is the compiled set of evidence definitions.
+type Schema struct {
+	ctx   *cue.Context
+	root  cue.Value
+	defs  map[string]cue.Value
+	kinds []string
+}
+
+// Load returns the embedded schema, compiled once per process.
+var Load = sync.OnceValues(func() (*Schema, error) {
+	ctx := cuecontext.New()
+	insts := load.Instances([]string{"."}, &load.Config{
+		FS:         schemas.FS,
+		Dir:        "/",
+		FromFSPath: func(p string) string { return "schemas/" + strings.TrimPrefix(p, "/") },
+	})
+	if len(insts) != 1 || insts[0].Err != nil {
+		if len(insts) == 1 {
+			return nil, fmt.Errorf("load schemas: %w", insts[0].Err)
+		}
+		return nil, fmt.Errorf("load schemas: %d instances", len(insts))
+	}
+	root := ctx.BuildInstance(insts[0])
+	if err := root.Err(); err != nil {
+		return nil, fmt.Errorf("build schemas: %s", cueerrors.Details(err, nil))
+	}
+	s := &Schema{ctx: ctx, root: root, defs: map[string]cue.Value{}}
+	it, err := root.Fields(cue.Definitions(true))
+	if err != nil {
+		return nil, err
+	}
+	for it.Next() {
+		sel := it.Selector()
+		if !sel.IsDefinition() {
+			continue
+		}
+		kind, err := it.Value().LookupPath(cue.ParsePath("kind")).String()
+		if err != nil || "#"+kind != sel.String() {
+			continue
+		}
+		s.defs[kind] = it.Value()
+		s.kinds = append(s.kinds, kind)
+	}
+	slices.Sort(s.kinds)
+	return s, nil
+})
+
+// Kinds returns the names of the evidence kinds, sorted.
+func (s *Schema) Kinds() []string { return s.kinds }
+
+// Definition returns the CUE definition of a kind.
+func (s *Schema) Definition(kind string) (cue.Value, bool) {
+	v, ok := s.defs[kind]
+	return v, ok
+}
+
+// Validate checks one record against the definition of its kind and returns its problems,
+// each at the position of the offending field.
+func (s *Schema) Validate(r *bundle.Record) []bundle.Diagnostic {
+	def, ok := s.defs[r.Kind]
+	if !ok {
+		return []bundle.Diagnostic{{Pos: r.Pos, Message: fmt.Sprintf("unknown kind %q", r.Kind)}}
+	}
+	v := s.ctx.BuildExpr(r.Expr, cue.Filename(r.Pos.File))
+	err := def.Unify(v).Validate(cue.Concrete(true))
+	if err == nil {
+		return nil
+	}
+	return s.diagnostics(r, def, err)
+}
+
+func (s *Schema) diagnostics(r *bundle.Record, def cue.Value, err error) []bundle.Diagnostic {
+	type item struct {
+		path string
+		msgs []string
+		pos  bundle.Pos
+	}
+	var order []string
+	byPath := map[string]*item{}
+	for _, e := range cueerrors.Errors(err) {
+		p := dataPath(e.Path())
+		it, ok := byPath[p]
+		if !ok {
+			it = &item{path: p, pos: r.FieldPos(p)}
+			for _, pos := range cueerrors.Positions(e) {
+				if pos.Filename() == r.Pos.File && pos.IsValid() {
+					it.pos = bundle.Pos{File: r.Pos.File, Line: pos.Line(), Col: pos.Column()}
+					break
+				}
+			}
+			byPath[p] = it
+			order = append(order, p)
+		}
+		format, args := e.Msg()
+		it.msgs = append(it.msgs, fmt.Sprintf(format, args...))
+	}
+	var out []bundle.Diagnostic
+	for _, p := range order {
+		it := byPath[p]
+		out = append(out, bundle.Diagnostic{Pos: it.pos, Message: fmt.Sprintf("%s %s: %s", r.Kind, fieldName(p), s.explain(def, p, it.msgs, r))})
+	}
+	return out
+}
+
+func fieldName(p string) string {
+	if p == "" {
+		return "record"
+	}
+	return p
+}
+
+// dataPath drops the definition names from a CUE error path: [#Person roles 0 role] -> roles.0.role.
+func dataPath(sels []string) string {
+	var parts []string
+	for _, s := range sels {
+		if strings.HasPrefix(s, "#") {
+			continue
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ".")
+}
+
+// explain turns CUE's messages about one field into one sentence that says how to fix it.
+func (s *Schema) explain(def cue.Value, p string, msgs []string, r *bundle.Record) string {
+	joined := strings.Join(msgs, "; ")
+	switch {
+	case strings.Contains(joined, "field not allowed"):
+		return "unknown field: check the spelling or see 'annexa schema' for the fields of " + r.Kind
+	case strings.Contains(joined, "field is required but not present"):
+		return "missing required field"
+	}
+	if allowed := enumValues(def, p); len(allowed) > 0 {
+		return fmt.Sprintf("must be one of %s%s", strings.Join(allowed, ", "), got(r, p))
+	}
+	for _, m := range msgs {
+		if strings.Contains(m, "empty disjunction") {
+			continue
+		}
+		m = strings.ReplaceAll(m, "does not satisfy", "does not match")
+		return m
+	}
+	return joined
+}
+
+func got(r *bundle.Record, p string) string {
+	v := lookup(r.Value, p)
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprintf(" (got %v)", quote(v))
+}
+
+func quote(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(v)
+}
+
+func lookup(v any, p string) any {
+	if p == "" {
+		return v
+	}
+	for _, seg := range strings.Split(p, ".") {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[seg]
+		case []any:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	switch v.(type) {
+	case map[string]any, []any:
+		return nil
+	}
+	return v
+}
+
+// enumValues returns the literal values a field accepts when it is an enumeration.
+func enumValues(def cue.Value, p string) []string {
+	v := def
+	if p != "" {
+		for _, seg := range strings.Split(p, ".") {
+			if _, err := strconv.Atoi(seg); err == nil {
+				v = v.LookupPath(cue.MakePath(cue.AnyIndex))
+			} else {
+				v = v.LookupPath(cue.MakePath(cue.Str(seg)))
+			}
+			if !v.Exists() {
+				return nil
+			}
+		}
+	}
+	op, args := v.Expr()
+	if op != cue.OrOp {
+		return nil
+	}
+	var out []string
+	for _, a := range args {
+		if !a.IsConcrete() {
+			return nil
+		}
+		switch a.Kind() {
+		case cue.StringKind:
+			str, _ := a.String()
+			out = append(out, strconv.Quote(str))
+		case cue.IntKind, cue.BoolKind, cue.FloatKind, cue.NumberKind:
+			out = append(out, fmt.Sprint(a))
+		default:
+			return nil
+		}
+	}
+	return out
+}

@@ -1,0 +1,239 @@
+# METADATA
+# title: Management of technical vulnerabilities
+# description: >-
+#   Production and internet-facing systems are scanned for vulnerabilities on a schedule,
+#   every finding is fixed within the deadline its severity sets (or is covered by an approved,
+#   unexpired exception), internet-facing applications are penetration tested, and each fix is
+#   confirmed by a later scan.
+# scope: package
+# custom:
+#   control: iso27001:A.8.8
+#   class: a
+#   evidence: [Asset, TestRun, Finding, Exception]
+#   rules:
+#     R1: Every active production or internet-facing system appears in a vulnerability scan within vuln_scan_days.
+#     R2: >-
+#       Every finding open at the as-of date, or fixed inside the lookback window, was fixed by its
+#       deadline (first seen + vuln_sla_days for its severity; the catalogue due date when known
+#       exploited), or is covered by an approved, unexpired exception approved by someone else
+#       than its requester. Findings due within at_risk_days are flagged at risk.
+#     R3: >-
+#       Every internet-facing application was penetration tested within pentest_days, and every
+#       failed check of those tests is tracked as a Finding.
+#     R4: Every finding fixed inside the lookback window was verified by a later test run.
+#   decisions:
+#     - Scannable assets are the active ones of type application, service, server, compute, network,
+#       data-store or cloud-account that are in production or internet facing.
+#     - An asset appears in a scan when the TestRun's scope or one of its results names it.
+#     - The SLA in force is the current parameter value; parameter history is not replayed yet.
+package annexa.iso27001.a8_8
+
+import data.annexa.lib.dates
+import data.annexa.lib.records
+import data.annexa.lib.result
+import rego.v1
+
+_scannable_types := {"application", "service", "server", "compute", "network", "data-store", "cloud-account"}
+
+_active_asset(a) if not _retired(a)
+
+_retired(a) if dates.visible(a.lifecycle.retired_on)
+
+# --- R1: production and internet-facing assets scanned within vuln_scan_days.
+
+_r1_population contains records.ref(a) if {
+	some a in records.of("Asset")
+	a.asset_type in _scannable_types
+	_active_asset(a)
+	_exposed(a)
+}
+
+_exposed(a) if a.environment == "prod"
+
+_exposed(a) if a.internet_facing == true
+
+# _scanned maps an asset ref to the days it appeared in a vulnerability scan.
+_scanned[target] contains dates.day(t.performed_on) if {
+	some t in records.of("TestRun")
+	t.test_type == "vuln-scan"
+	dates.visible(t.performed_on)
+	some target in _named_by(t)
+}
+
+_named_by(t) := {x | some x in object.get(t, "scope", [])} | {r.resource | some r in object.get(t, "results", [])}
+
+_r1_items contains result.fail("R1", msg, [ref]) if {
+	some ref in _r1_population
+	not _scanned_recently(ref)
+	msg := sprintf(
+		"%s has no vulnerability scan in the last %d days (last: %s)",
+		[ref, input.params.vuln_scan_days, _last_scan(ref)],
+	)
+}
+
+_scanned_recently(ref) if dates.within(dates.latest(_scanned[ref]), input.params.vuln_scan_days)
+
+_last_scan(ref) := dates.latest(_scanned[ref])
+
+_last_scan(ref) := "never" if not _scanned[ref]
+
+findings contains f if {
+	some f in result.check(
+		"R1", sprintf("every production or internet-facing asset was scanned within %d days", [input.params.vuln_scan_days]),
+		_r1_population, _r1_items,
+	)
+}
+
+# --- R2: findings fixed within the SLA of their severity, or excepted.
+
+# _r2_population: findings first seen by as-of that are open, or were fixed inside the lookback.
+_r2_population contains records.ref(f) if {
+	some f in records.of("Finding")
+	_in_period(f)
+}
+
+_in_period(f) if {
+	dates.visible(f.first_seen_on)
+	not _fixed(f)
+}
+
+_in_period(f) if {
+	dates.visible(f.first_seen_on)
+	dates.within(f.resolved_on, input.params.lookback_days)
+}
+
+_fixed(f) if dates.visible(f.resolved_on)
+
+# due returns the deadline of a finding: first_seen_on + SLA, earlier for a known-exploited
+# vulnerability with a catalogue due date.
+due(f) := min({_sla_due(f)} | _catalogue_due(f))
+
+_sla_due(f) := dates.add_days(f.first_seen_on, input.params.vuln_sla_days[f.severity])
+
+_catalogue_due(f) := {f.catalogue_due_on} if f.known_exploited == true
+
+_catalogue_due(f) := set() if not f.known_exploited == true
+
+# excepted holds when the finding is covered by an approved, unexpired exception approved by
+# someone other than its requester.
+excepted(f) := e if {
+	some e in _exceptions_for(f)
+	dates.visible(e.approved_on)
+	input.as_of <= e.expires_on
+	e.approved_by != e.requested_by
+}
+
+_exceptions_for(f) := {e | e := records.get(f.exception)} | {e |
+	some e in records.of("Exception")
+	records.ref(f) in object.get(e, "applies_to", [])
+}
+
+_r2_items contains result.fail("R2", msg, [records.at(f, "resolved_on")]) if {
+	some ref in _r2_population
+	f := records.get(ref)
+	_fixed(f)
+	dates.day(f.resolved_on) > due(f)
+	msg := sprintf("%s (%s) was fixed on %s, after its deadline %s", [ref, f.severity, dates.day(f.resolved_on), due(f)])
+}
+
+_r2_items contains result.fail("R2", msg, [ref]) if {
+	some ref in _r2_population
+	f := records.get(ref)
+	not _fixed(f)
+	not excepted(f)
+	due(f) < input.as_of
+	msg := sprintf(
+		"%s (%s, %s) is open and overdue since %s: fix it or record an approved exception",
+		[ref, f.severity, f.asset, due(f)],
+	)
+}
+
+_r2_items contains result.at_risk("R2", msg, [ref]) if {
+	some ref in _r2_population
+	f := records.get(ref)
+	not _fixed(f)
+	not excepted(f)
+	due(f) >= input.as_of
+	dates.days_between(input.as_of, due(f)) <= input.params.at_risk_days
+	msg := sprintf("%s (%s) is due on %s", [ref, f.severity, due(f)])
+}
+
+findings contains f if {
+	some f in result.check("R2", "every finding was fixed within its SLA or is covered by an approved exception", _r2_population, _r2_items)
+}
+
+# --- R3: internet-facing applications pentested within pentest_days, failures tracked as findings.
+
+_r3_population contains records.ref(a) if {
+	some a in records.of("Asset")
+	a.asset_type in {"application", "service"}
+	a.internet_facing == true
+	_active_asset(a)
+}
+
+_pentests[target] contains t.id if {
+	some t in records.of("TestRun")
+	t.test_type == "pentest"
+	dates.within(t.performed_on, input.params.pentest_days)
+	some target in _named_by(t)
+}
+
+_findings_by_source[f.source] contains records.ref(f) if {
+	some f in records.of("Finding")
+}
+
+_r3_items contains result.fail("R3", msg, [ref]) if {
+	some ref in _r3_population
+	not _pentests[ref]
+	msg := sprintf("%s is internet facing and has no penetration test in the last %d days", [ref, input.params.pentest_days])
+}
+
+_r3_items contains result.fail("R3", msg, [records.at(t, sprintf("results.%d", [i]))]) if {
+	some t in records.of("TestRun")
+	t.test_type == "pentest"
+	dates.within(t.performed_on, input.params.pentest_days)
+	some i, r in object.get(t, "results", [])
+	r.status == "fail"
+	not _tracked(t, r)
+	msg := sprintf(
+		"%s reported %s on %s, but no Finding records it (source %s)",
+		[records.ref(t), r.check_id, r.resource, records.ref(t)],
+	)
+}
+
+_tracked(t, r) if {
+	some fref in object.get(_findings_by_source, records.ref(t), set())
+	f := records.get(fref)
+	object.get(f, "identifier", "") == r.check_id
+}
+
+findings contains f if {
+	some f in result.check(
+		"R3", sprintf("every internet-facing application was penetration tested within %d days", [input.params.pentest_days]),
+		_r3_population, _r3_items,
+	)
+}
+
+# --- R4: each fix confirmed by a later test run.
+
+_r4_population contains records.ref(f) if {
+	some f in records.of("Finding")
+	dates.within(f.resolved_on, input.params.lookback_days)
+}
+
+_r4_items contains result.fail("R4", msg, [ref]) if {
+	some ref in _r4_population
+	f := records.get(ref)
+	not _verified(f)
+	msg := sprintf("%s was resolved on %s but no later test run verifies the fix (verified_by)", [ref, dates.day(f.resolved_on)])
+}
+
+_verified(f) if {
+	t := records.get(f.verified_by)
+	dates.visible(t.performed_on)
+	dates.day(t.performed_on) >= dates.day(f.resolved_on)
+}
+
+findings contains f if {
+	some f in result.check("R4", "every fixed finding was verified by a later test run", _r4_population, _r4_items)
+}
