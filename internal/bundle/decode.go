@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"regexp"
 	"strconv"
@@ -67,11 +68,11 @@ func syntaxDiagnostics(file string, err error) []Diagnostic {
 	var out []Diagnostic
 	for _, e := range cueerrors.Errors(err) {
 		pos := Pos{File: file, Line: 1, Col: 1}
-		format, args := e.Msg()
-		msg := fmt.Sprintf(format, args...)
+		msg := e.Error()
 		if ps := cueerrors.Positions(e); len(ps) > 0 && ps[0].IsValid() {
 			pos.Line, pos.Col = ps[0].Line(), ps[0].Column()
-		} else if m := errLine.FindStringSubmatch(msg); m != nil {
+		}
+		if m := errLine.FindStringSubmatch(msg); m != nil && m[1] == file {
 			pos.Line, _ = strconv.Atoi(m[2])
 			if m[3] != "" {
 				pos.Col, _ = strconv.Atoi(m[3])
@@ -79,6 +80,11 @@ func syntaxDiagnostics(file string, err error) []Diagnostic {
 			msg = m[4]
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
+		if _, rest, ok := strings.Cut(msg, "invalid JSON for file "); ok {
+			if _, detail, ok := strings.Cut(rest, ": "); ok {
+				msg = detail
+			}
+		}
 		out = append(out, Diagnostic{pos, "invalid syntax: " + msg})
 	}
 	if len(out) == 0 {
@@ -135,7 +141,12 @@ func newRecord(file string, st *ast.StructLit) (*Record, Diagnostic) {
 	r := &Record{Pos: posOf(file, st), Expr: st, fields: make(map[string]Pos)}
 	v, err := r.convert(file, st, "")
 	if err != nil {
-		return nil, Diagnostic{posOf(file, st), err.Error()}
+		pos := posOf(file, st)
+		var pe *posError
+		if errors.As(err, &pe) {
+			pos = pe.pos
+		}
+		return nil, Diagnostic{pos, err.Error()}
 	}
 	r.Value = v.(map[string]any)
 	kind, ok := r.Value["kind"].(string)
@@ -175,6 +186,9 @@ func (r *Record) convert(file string, n ast.Expr, at string) (any, error) {
 			if at != "" {
 				p = at + "." + name
 			}
+			if first, dup := r.fields[p]; dup {
+				return nil, &posError{posOf(file, f), fmt.Sprintf("duplicate key %q: first written at line %d", name, first.Line)}
+			}
 			r.fields[p] = posOf(file, f)
 			v, err := r.convert(file, f.Value, p)
 			if err != nil {
@@ -207,7 +221,7 @@ func (r *Record) convert(file string, n ast.Expr, at string) (any, error) {
 			}
 			return s, nil
 		case token.INT, token.FLOAT:
-			return json.Number(strings.ReplaceAll(x.Value, "_", "")), nil
+			return number(file, x, "")
 		case token.TRUE:
 			return true, nil
 		case token.FALSE:
@@ -217,8 +231,37 @@ func (r *Record) convert(file string, n ast.Expr, at string) (any, error) {
 		}
 	case *ast.UnaryExpr:
 		if lit, ok := x.X.(*ast.BasicLit); ok && x.Op == token.SUB && (lit.Kind == token.INT || lit.Kind == token.FLOAT) {
-			return json.Number("-" + strings.ReplaceAll(lit.Value, "_", "")), nil
+			return number(file, lit, "-")
 		}
 	}
 	return nil, fmt.Errorf("unsupported value at %s", at)
+}
+
+// posError is a decoding problem at a position inside a record.
+type posError struct {
+	pos Pos
+	msg string
+}
+
+func (e *posError) Error() string { return e.msg }
+
+// number normalises a YAML/JSON number literal (0o777, 0x1F, 1_000, 1e3) to a JSON number.
+// Integers beyond 64 bits and infinities are refused rather than rounded.
+func number(file string, lit *ast.BasicLit, sign string) (json.Number, error) {
+	text := sign + strings.ReplaceAll(lit.Value, "_", "")
+	if lit.Kind == token.INT {
+		n, err := strconv.ParseInt(text, 0, 64)
+		if err != nil {
+			return "", &posError{posOf(file, lit), fmt.Sprintf("number %s is out of range: quote it if it is an identifier", text)}
+		}
+		return json.Number(strconv.FormatInt(n, 10)), nil
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return "", &posError{posOf(file, lit), fmt.Sprintf("number %s is out of range", text)}
+	}
+	if json.Valid([]byte(text)) {
+		return json.Number(text), nil
+	}
+	return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
 }

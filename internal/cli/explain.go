@@ -172,7 +172,6 @@ func relatedOther(cat *catalog.Catalog, id string, rels []catalog.Relation) []st
 	return out
 }
 
-
 func wrap(s string, width int) string { return wrapIndent(s, width, "") }
 
 // wrapIndent folds text at width, indenting continuation lines.

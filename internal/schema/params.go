@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/ast"
 	cueerrors "cuelang.org/go/cue/errors"
 
 	"github.com/annexa-dev/annexa/internal/bundle"
@@ -22,11 +23,11 @@ func (s *Schema) Params(systems []*bundle.Record) (map[string]any, []bundle.Diag
 	eff := def
 	var diags []bundle.Diagnostic
 	for _, r := range systems {
-		p, ok := r.Value["parameters"]
-		if !ok {
+		expr := fieldExpr(r, "parameters")
+		if expr == nil {
 			continue
 		}
-		next := eff.Unify(s.ctx.Encode(p))
+		next := eff.Unify(s.ctx.BuildExpr(expr, cue.Filename(r.Pos.File)))
 		if err := next.Validate(); err != nil {
 			diags = append(diags, bundle.Diagnostic{Pos: r.FieldPos("parameters"),
 				Message: fmt.Sprintf("ManagementSystem parameters: conflicts with another management system's parameters: %s",
@@ -65,6 +66,22 @@ func normalise(v any) any {
 		return json.Number(fmt.Sprint(x))
 	}
 	return v
+}
+
+// fieldExpr returns the syntax tree of a top-level field of a record.
+func fieldExpr(r *bundle.Record, name string) ast.Expr {
+	st, ok := r.Expr.(*ast.StructLit)
+	if !ok {
+		return nil
+	}
+	for _, d := range st.Elts {
+		if f, ok := d.(*ast.Field); ok {
+			if n, _, _ := ast.LabelName(f.Label); n == name {
+				return f.Value
+			}
+		}
+	}
+	return nil
 }
 
 func firstMessage(err error) string {

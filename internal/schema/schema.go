@@ -54,7 +54,7 @@ var Load = sync.OnceValues(func() (*Schema, error) {
 		if !sel.IsDefinition() {
 			continue
 		}
-		kind, err := it.Value().LookupPath(cue.ParsePath("kind")).String()
+		kind, err := it.Value().LookupPath(cue.MakePath(cue.Str("kind").Required())).String()
 		if err != nil || "#"+kind != sel.String() {
 			continue
 		}
@@ -153,6 +153,11 @@ func (s *Schema) explain(def cue.Value, p string, msgs []string, r *bundle.Recor
 	if allowed := enumValues(def, p); len(allowed) > 0 {
 		return fmt.Sprintf("must be one of %s%s", strings.Join(allowed, ", "), got(r, p))
 	}
+	if strings.Contains(joined, "mismatched types") {
+		if want := typeName(def, p); want != "" {
+			return fmt.Sprintf("must be %s%s%s", want, got(r, p), yamlHint(r, p, want))
+		}
+	}
 	for _, m := range msgs {
 		if strings.Contains(m, "empty disjunction") {
 			continue
@@ -203,20 +208,60 @@ func lookup(v any, p string) any {
 	return v
 }
 
+// schemaAt returns the schema of a dotted data path inside a definition.
+func schemaAt(def cue.Value, p string) (cue.Value, bool) {
+	v := def
+	if p == "" {
+		return v, true
+	}
+	for _, seg := range strings.Split(p, ".") {
+		if _, err := strconv.Atoi(seg); err == nil {
+			v = v.LookupPath(cue.MakePath(cue.AnyIndex))
+		} else {
+			next := v.LookupPath(cue.MakePath(cue.Str(seg)))
+			for _, sel := range []cue.Selector{cue.Str(seg).Required(), cue.Str(seg).Optional()} {
+				if next.Exists() {
+					break
+				}
+				next = v.LookupPath(cue.MakePath(sel))
+			}
+			v = next
+		}
+		if !v.Exists() {
+			return v, false
+		}
+	}
+	return v, true
+}
+
+// typeName names the kind of value a schema accepts: "a bool", "a list", "a number".
+func typeName(def cue.Value, p string) string {
+	v, ok := schemaAt(def, p)
+	if !ok {
+		return ""
+	}
+	switch v.IncompleteKind() {
+	case cue.BoolKind:
+		return "true or false"
+	case cue.IntKind:
+		return "a whole number"
+	case cue.NumberKind, cue.FloatKind:
+		return "a number"
+	case cue.StringKind:
+		return "a string"
+	case cue.ListKind:
+		return "a list"
+	case cue.StructKind:
+		return "a mapping"
+	}
+	return ""
+}
+
 // enumValues returns the literal values a field accepts when it is an enumeration.
 func enumValues(def cue.Value, p string) []string {
-	v := def
-	if p != "" {
-		for _, seg := range strings.Split(p, ".") {
-			if _, err := strconv.Atoi(seg); err == nil {
-				v = v.LookupPath(cue.MakePath(cue.AnyIndex))
-			} else {
-				v = v.LookupPath(cue.MakePath(cue.Str(seg)))
-			}
-			if !v.Exists() {
-				return nil
-			}
-		}
+	v, ok := schemaAt(def, p)
+	if !ok {
+		return nil
 	}
 	op, args := v.Expr()
 	if op != cue.OrOp {
@@ -238,4 +283,20 @@ func enumValues(def cue.Value, p string) []string {
 		}
 	}
 	return out
+}
+
+// yamlHint explains YAML's typing traps: a value that YAML 1.2 reads as a string or number
+// where the schema wants something else.
+func yamlHint(r *bundle.Record, p, want string) string {
+	s, isString := lookup(r.Value, p).(string)
+	switch {
+	case want == "true or false" && isString:
+		switch strings.ToLower(s) {
+		case "yes", "no", "on", "off", "y", "n":
+			return ": YAML 1.2 reads " + s + " as text, write true or false"
+		}
+	case want == "a string" && !isString:
+		return ": quote the value to keep it as text"
+	}
+	return ""
 }

@@ -1,0 +1,35 @@
+# annexa: `make help` lists the targets.
+GO       ?= go
+BIN      ?= bin/annexa
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
+LDFLAGS  := -s -w -X github.com/annexa-dev/annexa/internal/cli.version=$(VERSION)
+AS_OF    ?= 2026-11-30
+
+.DEFAULT_GOAL := help
+.PHONY: help build demo test check fmt vet lint clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+build: ## build the static binary into bin/annexa
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/annexa
+
+demo: build ## evaluate the example bundle in evidence/ (as of $(AS_OF)); failing controls are expected
+	@$(BIN) eval evidence --as-of $(AS_OF); status=$$?; \
+	  echo "exit code $$status (0: no control fails, 1: some fail, 2: invalid evidence)"; \
+	  test $$status -le 1
+
+test: ## run every test: Go unit tests, the Rego policy tests and the CLI scripts
+	$(GO) test ./...
+
+check: fmt vet test ## what a change must pass before it is committed
+
+fmt: ## format Go and Rego sources
+	gofmt -w cmd internal policies schemas
+	$(GO) run ./internal/tools/regofmt policies
+
+vet: ## go vet
+	$(GO) vet ./...
+
+clean: ## remove build output
+	rm -rf bin
