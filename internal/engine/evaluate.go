@@ -50,9 +50,7 @@ type Outcome struct {
 
 // Engine evaluates a compiled policy set.
 type Engine struct {
-	c       *compiled
-	mu      sync.Mutex
-	queries []groupQuery
+	c *compiled
 }
 
 type groupQuery struct {
@@ -152,41 +150,43 @@ func (e *Engine) Evaluate(ctx context.Context, in Input, controls []string) (*Ou
 	var wg sync.WaitGroup
 	for _, q := range queries {
 		wg.Go(func() {
-			rs, err := q.pq.Eval(ctx, rego.EvalParsedInput(raw), rego.EvalTime(asOf),
-				rego.EvalNDBuiltinCache(builtins.NDBCache{}))
+			x, err := e.run(ctx, q.pq, raw, asOf)
+			if err != nil && len(q.controls) > 1 {
+				// Find which control failed: evaluate the group's controls one by one.
+				for _, p := range q.controls {
+					single, err := e.prepare(ctx, []Policy{p})
+					if err != nil {
+						mu.Lock()
+						out.Errors[p.Control] = err.Error()
+						mu.Unlock()
+						continue
+					}
+					x, err := e.run(ctx, single[0].pq, raw, asOf)
+					mu.Lock()
+					if err != nil {
+						out.Errors[p.Control] = err.Error()
+					} else if derr := out.addFindings(x); derr != nil {
+						out.Errors[p.Control] = derr.Error()
+					}
+					mu.Unlock()
+				}
+				return
+			}
 			mu.Lock()
 			defer mu.Unlock()
-			if err != nil {
-				for _, p := range q.controls {
-					out.Errors[p.Control] = err.Error()
-				}
-				if q.controls == nil {
-					out.Errors[""] = err.Error()
-				}
-				return
-			}
-			if len(rs) != 1 {
-				return
-			}
-			b, err := json.Marshal(rs[0].Bindings["x"])
-			if err != nil {
-				out.Errors[""] = err.Error()
-				return
-			}
-			if q.controls == nil {
-				if err := json.Unmarshal(b, &out.Gate); err != nil {
+			switch {
+			case err != nil && q.controls == nil:
+				out.Errors[""] = "applicability gate: " + err.Error()
+			case err != nil:
+				out.Errors[q.controls[0].Control] = err.Error()
+			case q.controls == nil:
+				if err := json.Unmarshal(x, &out.Gate); err != nil {
 					out.Errors[""] = fmt.Sprintf("decode applicability gate: %v", err)
 				}
-				return
-			}
-			var got map[string][]Finding
-			if err := json.Unmarshal(b, &got); err != nil {
-				out.Errors[""] = fmt.Sprintf("decode findings: %v", err)
-				return
-			}
-			for id, fs := range got {
-				sortFindings(fs)
-				out.Findings[id] = fs
+			default:
+				if err := out.addFindings(x); err != nil {
+					out.Errors[""] = err.Error()
+				}
 			}
 		})
 	}
@@ -195,6 +195,30 @@ func (e *Engine) Evaluate(ctx context.Context, in Input, controls []string) (*Ou
 		return nil, fmt.Errorf("evaluate policies: %s", msg)
 	}
 	return out, nil
+}
+
+// run evaluates one prepared query and returns its binding x as JSON.
+func (e *Engine) run(ctx context.Context, pq rego.PreparedEvalQuery, raw ast.Value, asOf time.Time) ([]byte, error) {
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(raw), rego.EvalTime(asOf), rego.EvalNDBuiltinCache(builtins.NDBCache{}))
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) != 1 {
+		return nil, fmt.Errorf("policy query gave %d results, want 1", len(rs))
+	}
+	return json.Marshal(rs[0].Bindings["x"])
+}
+
+func (o *Outcome) addFindings(x []byte) error {
+	var got map[string][]Finding
+	if err := json.Unmarshal(x, &got); err != nil {
+		return fmt.Errorf("decode findings: %w", err)
+	}
+	for id, fs := range got {
+		sortFindings(fs)
+		o.Findings[id] = fs
+	}
+	return nil
 }
 
 func sortFindings(fs []Finding) {

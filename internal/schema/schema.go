@@ -146,7 +146,7 @@ func (s *Schema) explain(def cue.Value, p string, msgs []string, r *bundle.Recor
 	joined := strings.Join(msgs, "; ")
 	switch {
 	case strings.Contains(joined, "field not allowed"):
-		return "unknown field: check the spelling or see 'annexa schema' for the fields of " + r.Kind
+		return "unknown field: check the spelling against the fields of " + r.Kind
 	case strings.Contains(joined, "field is required but not present"):
 		return "missing required field"
 	}

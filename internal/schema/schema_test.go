@@ -84,7 +84,7 @@ func TestValidate(t *testing.T) {
 		{
 			name: "unknown field",
 			src:  "kind: Person\nid: alice\nemployment_type: employee\nstart_date: 2024-01-01\nfavourite_colour: blue\n",
-			want: []string{"r.yaml:5:1: Person favourite_colour: unknown field: check the spelling or see 'annexa schema' for the fields of Person"},
+			want: []string{"r.yaml:5:1: Person favourite_colour: unknown field: check the spelling against the fields of Person"},
 		},
 		{
 			name: "missing required",
