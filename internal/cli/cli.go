@@ -117,6 +117,7 @@ func New(s Streams) *cobra.Command {
 		newValidateCmd(),
 		newControlsCmd(),
 		newExplainCmd(),
+		newDiffCmd(),
 		newVersionCmd(),
 	)
 	return root

@@ -19,7 +19,9 @@ Examples:
   annexa eval
   annexa eval evidence --as-of 2026-03-31
   annexa eval --standard iso42001 --format json --output report.json
-  annexa eval --control A.8.8`
+  annexa eval --format sarif --output annexa.sarif   # for code scanning
+  annexa eval --control A.8.8
+  annexa eval --ref v2026.3            # the evidence of a tag, as of its commit date`
 
 type evalOptions struct {
 	dir      string
@@ -29,6 +31,7 @@ type evalOptions struct {
 	format   string
 	output   string
 	verbose  bool
+	ref      string
 }
 
 func newEvalCmd() *cobra.Command {
@@ -40,7 +43,7 @@ func newEvalCmd() *cobra.Command {
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.dir = dirArg(args)
-			if err := checkFormat("format", opts.format, "text", "json"); err != nil {
+			if err := checkFormat("format", opts.format, reportFormats...); err != nil {
 				return err
 			}
 			return runEval(cmd, opts)
@@ -50,9 +53,10 @@ func newEvalCmd() *cobra.Command {
 	f.StringVar(&opts.asOf, "as-of", "", "evaluate as of this date, YYYY-MM-DD (default today, UTC)")
 	f.StringVar(&opts.standard, "standard", "", "only this standard: iso27001 or iso42001")
 	f.StringVar(&opts.control, "control", "", "only this control, such as iso27001:A.8.8 or A.8.8")
-	f.StringVar(&opts.format, "format", "text", "output format: text or json")
+	f.StringVar(&opts.format, "format", "text", "output format: text, json, sarif, junit, github (workflow annotations) or markdown")
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "list the findings of passing controls too")
+	f.StringVar(&opts.ref, "ref", "", "read the evidence at this git ref (tag, branch, commit) from the object store; as-of defaults to its commit date")
 	return cmd
 }
 
@@ -64,15 +68,18 @@ func dirArg(args []string) string {
 }
 
 func runEval(cmd *cobra.Command, opts *evalOptions) error {
-	asOf, err := parseAsOf(opts.asOf)
-	if err != nil {
+	if _, err := parseAsOf(opts.asOf); err != nil {
 		return err
 	}
 	controls, err := scope(catalog.MustLoad(), opts.standard, opts.control)
 	if err != nil {
 		return err
 	}
-	ev, err := loadEvidence(opts.dir)
+	ev, err := loadEvidence(opts.dir, opts.ref)
+	if err != nil {
+		return err
+	}
+	asOf, err := ev.asOfFor(opts.asOf)
 	if err != nil {
 		return err
 	}
@@ -86,10 +93,7 @@ func runEval(cmd *cobra.Command, opts *evalOptions) error {
 	}
 	out := cmd.OutOrStdout()
 	err = writeOutput(out, opts.output, func(w io.Writer) error {
-		if opts.format == "json" {
-			return report.WriteJSON(w, rep)
-		}
-		return report.WriteText(w, rep, report.TextOptions{Color: opts.output == "" && colorEnabled(out), Verbose: opts.verbose})
+		return renderReport(w, opts.format, rep, report.TextOptions{Color: opts.output == "" && colorEnabled(out), Verbose: opts.verbose})
 	})
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -13,6 +14,7 @@ import (
 	"github.com/annexa-dev/annexa/internal/bundle"
 	"github.com/annexa-dev/annexa/internal/catalog"
 	"github.com/annexa-dev/annexa/internal/engine"
+	"github.com/annexa-dev/annexa/internal/gitsrc"
 	"github.com/annexa-dev/annexa/internal/report"
 	"github.com/annexa-dev/annexa/internal/schema"
 )
@@ -23,23 +25,56 @@ type evidence struct {
 	bundle *bundle.Bundle
 	params map[string]any
 	diags  []bundle.Diagnostic
+	// commit is set when the evidence was read from a git ref.
+	commit *gitsrc.Commit
+	ref    string
 }
 
-// loadEvidence reads the bundle under dir, validates every record against its schema and
-// computes the effective parameters. Problems with the evidence come back as diagnostics.
-func loadEvidence(dir string) (*evidence, error) {
-	st, err := os.Stat(dir)
-	if err != nil {
-		return nil, usageError("evidence folder %s: %v", dir, unwrapPathError(err))
+// openSource returns the files of the bundle: the folder in the work tree, or the same
+// folder at a git ref, read from the object store.
+func openSource(dir, ref string) (fs.FS, *gitsrc.Commit, error) {
+	if ref == "" {
+		st, err := os.Stat(dir)
+		if err != nil {
+			return nil, nil, usageError("evidence folder %s: %v", dir, unwrapPathError(err))
+		}
+		if !st.IsDir() {
+			return nil, nil, usageError("evidence folder %s is not a folder", dir)
+		}
+		return os.DirFS(dir), nil, nil
 	}
-	if !st.IsDir() {
-		return nil, usageError("evidence folder %s is not a folder", dir)
+	repo, err := gitsrc.Open(".")
+	if err != nil {
+		return nil, nil, usageError("--ref %s: %v", ref, err)
+	}
+	rel, err := repo.Rel(dir)
+	if err != nil {
+		return nil, nil, usageError("--ref %s: %v", ref, err)
+	}
+	c, err := repo.Resolve(ref)
+	if err != nil {
+		return nil, nil, usageError("--ref: %v", err)
+	}
+	fsys, err := c.FS(rel)
+	if err != nil {
+		return nil, nil, usageError("--ref %s: evidence folder %v", ref, err)
+	}
+	return fsys, c, nil
+}
+
+// loadEvidence reads the bundle under dir (at a git ref when ref is set), validates every
+// record against its schema and computes the effective parameters. Problems with the
+// evidence come back as diagnostics.
+func loadEvidence(dir, ref string) (*evidence, error) {
+	fsys, commit, err := openSource(dir, ref)
+	if err != nil {
+		return nil, err
 	}
 	sch, err := schema.Load()
 	if err != nil {
 		return nil, err
 	}
-	b, diags, err := bundle.Load(os.DirFS(dir), bundle.Options{Kinds: sch.Kinds(), Prefix: filepath.ToSlash(filepath.Clean(dir))})
+	b, diags, err := bundle.Load(fsys, bundle.Options{Kinds: sch.Kinds(), Prefix: filepath.ToSlash(filepath.Clean(dir))})
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +82,8 @@ func loadEvidence(dir string) (*evidence, error) {
 	params, pdiags := sch.Params(b.ByKind("ManagementSystem"))
 	diags = append(diags, pdiags...)
 	bundle.SortDiagnostics(diags)
-	return &evidence{dir: filepath.ToSlash(filepath.Clean(dir)), bundle: b, params: params, diags: diags}, nil
+	return &evidence{dir: filepath.ToSlash(filepath.Clean(dir)), bundle: b, params: params, diags: diags,
+		commit: commit, ref: ref}, nil
 }
 
 func unwrapPathError(err error) error {
@@ -145,10 +181,23 @@ func (ev *evidence) evaluate(ctx context.Context, asOf string, controls []catalo
 	if err != nil {
 		return nil, err
 	}
-	return report.Build(report.Input{
+	rep := report.Build(report.Input{
 		Catalog: catalog.MustLoad(), Controls: controls, Policies: eng.Policy, Outcome: out,
 		Bundle: ev.bundle, BundleDir: ev.dir, AsOf: asOf, Params: ev.params, Version: Version(),
-	}), nil
+	})
+	if ev.commit != nil {
+		rep.Bundle.Ref, rep.Bundle.Commit, rep.Bundle.Tree = ev.ref, ev.commit.Hash, ev.commit.Tree
+	}
+	return rep, nil
+}
+
+// asOfFor returns the evaluation date: --as-of when given, else the commit date of the ref
+// the evidence was read from, else today's date in UTC.
+func (ev *evidence) asOfFor(flag string) (string, error) {
+	if flag == "" && ev.commit != nil {
+		return ev.commit.Time.UTC().Format("2006-01-02"), nil
+	}
+	return parseAsOf(flag)
 }
 
 // parseAsOf checks --as-of, defaulting to today's date in UTC.

@@ -90,7 +90,7 @@ func runExplain(cmd *cobra.Command, opts *explainOptions) error {
 	if _, err := fmt.Fprint(w, b.String()); err != nil {
 		return err
 	}
-	ev, err := loadEvidence(opts.dir)
+	ev, err := loadEvidence(opts.dir, "")
 	if err != nil {
 		return err
 	}

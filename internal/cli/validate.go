@@ -22,7 +22,7 @@ func newValidateCmd() *cobra.Command {
 		Long:  validateLong,
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ev, err := loadEvidence(dirArg(args))
+			ev, err := loadEvidence(dirArg(args), "")
 			if err != nil {
 				return err
 			}

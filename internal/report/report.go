@@ -37,6 +37,8 @@ type Report struct {
 	ByStd     map[string]map[string]int `json:"summary_by_standard"`
 	Controls  []Control                 `json:"controls"`
 	Params    map[string]any            `json:"parameters"`
+	// Root is where findings without evidence are shown: the management-system record.
+	Root Evidence `json:"root"`
 }
 
 // Tool names the program that produced the report.
@@ -51,6 +53,10 @@ type Bundle struct {
 	Files   int    `json:"files"`
 	Records int    `json:"records"`
 	SHA256  string `json:"sha256"`
+	// Ref, Commit and Tree are set when the evidence was read from git.
+	Ref    string `json:"ref,omitempty"`
+	Commit string `json:"commit,omitempty"`
+	Tree   string `json:"tree,omitempty"`
 }
 
 // Control is the result of one control.
@@ -109,6 +115,12 @@ func Build(in Input) *Report {
 	}
 	for _, s := range Statuses {
 		r.Summary[s] = 0
+	}
+	if ms := in.Bundle.ByKind("ManagementSystem"); len(ms) > 0 {
+		r.Root = Evidence{Ref: ms[0].Ref(), File: ms[0].Pos.File, Line: ms[0].Pos.Line}
+	} else if len(in.Bundle.Records) > 0 {
+		first := in.Bundle.Records[0]
+		r.Root = Evidence{Ref: first.Ref(), File: first.Pos.File, Line: first.Pos.Line}
 	}
 	for _, ctl := range in.Controls {
 		if !slices.Contains(r.Standards, ctl.Standard) {
