@@ -5,5 +5,5 @@ import "embed"
 
 // FS holds every .rego file of the policy tree, tests included.
 //
-//go:embed lib iso27001
+//go:embed lib iso27001 iso42001
 var FS embed.FS

@@ -88,7 +88,9 @@ func side(r *Report, label string) DiffSide {
 // (removed), compared by rule, outcome and message.
 func findingDelta(base, head []Finding) (added, removed []Finding) {
 	key := func(f Finding) string { return f.Rule + "\x00" + f.Outcome + "\x00" + f.Message }
-	relevant := func(f Finding) bool { return f.Outcome == StatusFail || f.Outcome == StatusError || f.Outcome == "at_risk" }
+	relevant := func(f Finding) bool {
+		return f.Outcome == StatusFail || f.Outcome == StatusError || f.Outcome == "at_risk"
+	}
 	in := func(fs []Finding) map[string]bool {
 		m := map[string]bool{}
 		for _, f := range fs {

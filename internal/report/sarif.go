@@ -105,7 +105,7 @@ type sarifRegion struct {
 // code scanning follows a finding from commit to commit while its message changes.
 func WriteSARIF(w io.Writer, r *Report, policies PolicyLookup) error {
 	run := sarifRun{
-		Tool: sarifTool{Driver: sarifDriver{Name: "annexa", Version: r.Tool.Version, InformationURI: informationURI}},
+		Tool:              sarifTool{Driver: sarifDriver{Name: "annexa", Version: r.Tool.Version, InformationURI: informationURI}},
 		AutomationDetails: map[string]string{"id": "annexa/" + strings.Join(r.Standards, "+") + "/"},
 		Invocations:       []sarifInvocation{{ExecutionSuccessful: true}},
 		Results:           []sarifResult{},
