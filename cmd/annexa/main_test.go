@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -34,6 +35,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"copytree": copyTree,
+			"replace":  replace,
 		},
 	})
 }
@@ -65,4 +67,20 @@ func copyTree(ts *testscript.TestScript, neg bool, args []string) {
 	if err != nil {
 		ts.Fatalf("copytree: %v", err)
 	}
+}
+
+// replace rewrites a file: replace OLD NEW FILE replaces every OLD with NEW (\n in either
+// stands for a newline).
+func replace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace OLD NEW FILE")
+	}
+	old, repl := strings.ReplaceAll(args[0], `\n`, "\n"), strings.ReplaceAll(args[1], `\n`, "\n")
+	file := ts.MkAbs(args[2])
+	b, err := os.ReadFile(file)
+	ts.Check(err)
+	if !strings.Contains(string(b), old) {
+		ts.Fatalf("replace: %q not found in %s", old, args[2])
+	}
+	ts.Check(os.WriteFile(file, []byte(strings.ReplaceAll(string(b), old, repl)), 0o644))
 }

@@ -4,6 +4,7 @@ package bundle
 
 import (
 	"cmp"
+	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -87,6 +88,8 @@ type File struct {
 	SHA256  string `json:"sha256"`
 	Size    int64  `json:"size"`
 	Records int    `json:"records"`
+	// GitBlob is the id git gives the file's content, to compare the work tree with a commit.
+	GitBlob string `json:"-"`
 }
 
 // Bundle is the decoded evidence of one folder or git tree.
@@ -193,7 +196,8 @@ func Load(fsys fs.FS, opts Options) (*Bundle, []Diagnostic, error) {
 				sum := sha256.Sum256(data)
 				recs, diags := decodeFile(p, data)
 				results[i] = result{
-					file:    File{Path: p, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Records: len(recs)},
+					file: File{Path: p, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Records: len(recs),
+						GitBlob: gitBlob(data)},
 					records: recs, diags: diags,
 				}
 			}
@@ -256,6 +260,14 @@ func (b *Bundle) index(kinds []string) []Diagnostic {
 		r.refs = nil
 	}
 	return diags
+}
+
+// gitBlob returns git's object id of a file's content.
+func gitBlob(data []byte) string {
+	h := sha1.New()
+	fmt.Fprintf(h, "blob %d\x00", len(data))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // SortDiagnostics orders diagnostics by file, line, column and message.

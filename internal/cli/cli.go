@@ -118,6 +118,9 @@ func New(s Streams) *cobra.Command {
 		newControlsCmd(),
 		newExplainCmd(),
 		newDiffCmd(),
+		newAttestCmd(),
+		newVerifyCmd(),
+		newKeygenCmd(),
 		newVersionCmd(),
 	)
 	return root

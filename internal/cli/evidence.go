@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -28,6 +29,8 @@ type evidence struct {
 	// commit is set when the evidence was read from a git ref.
 	commit *gitsrc.Commit
 	ref    string
+	// schemaDigest identifies the schemas the evidence was validated with.
+	schemaDigest string
 }
 
 // openSource returns the files of the bundle: the folder in the work tree, or the same
@@ -82,8 +85,58 @@ func loadEvidence(dir, ref string) (*evidence, error) {
 	params, pdiags := sch.Params(b.ByKind("ManagementSystem"))
 	diags = append(diags, pdiags...)
 	bundle.SortDiagnostics(diags)
+	if commit == nil {
+		commit = cleanHead(dir, b)
+	}
 	return &evidence{dir: filepath.ToSlash(filepath.Clean(dir)), bundle: b, params: params, diags: diags,
-		commit: commit, ref: ref}, nil
+		commit: commit, ref: ref, schemaDigest: sch.Digest()}, nil
+}
+
+// cleanHead returns the HEAD commit when the evidence folder is in a git work tree and its
+// evidence files are exactly those of HEAD, so a work-tree report can name its commit.
+func cleanHead(dir string, b *bundle.Bundle) *gitsrc.Commit {
+	repo, err := gitsrc.Open(dir)
+	if err != nil {
+		return nil
+	}
+	rel, err := repo.Rel(dir)
+	if err != nil {
+		return nil
+	}
+	head, err := repo.Resolve("HEAD")
+	if err != nil {
+		return nil
+	}
+	blobs, err := head.Blobs(rel)
+	if err != nil {
+		return nil
+	}
+	prefix := filepath.ToSlash(filepath.Clean(dir)) + "/"
+	n := 0
+	for p := range blobs {
+		if bundle.IsEvidenceFile(p) && !hidden(p) {
+			n++
+		}
+	}
+	if n != len(b.Files) {
+		return nil
+	}
+	for _, f := range b.Files {
+		if blobs[strings.TrimPrefix(f.Path, prefix)] != f.GitBlob {
+			return nil
+		}
+	}
+	return head
+}
+
+// hidden reports whether a path has a component starting with a dot; the loader skips those.
+func hidden(p string) bool {
+	for _, part := range strings.Split(p, "/") {
+		if strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 func unwrapPathError(err error) error {
@@ -184,9 +237,10 @@ func (ev *evidence) evaluate(ctx context.Context, asOf string, controls []catalo
 	rep := report.Build(report.Input{
 		Catalog: catalog.MustLoad(), Controls: controls, Policies: eng.Policy, Outcome: out,
 		Bundle: ev.bundle, BundleDir: ev.dir, AsOf: asOf, Params: ev.params, Version: Version(),
+		PolicyDigest: eng.Digest(), SchemaDigest: ev.schemaDigest,
 	})
 	if ev.commit != nil {
-		rep.Bundle.Ref, rep.Bundle.Commit, rep.Bundle.Tree = ev.ref, ev.commit.Hash, ev.commit.Tree
+		rep.Bundle.Commit, rep.Bundle.Tree = ev.commit.Hash, ev.commit.Tree
 	}
 	return rep, nil
 }
@@ -194,7 +248,7 @@ func (ev *evidence) evaluate(ctx context.Context, asOf string, controls []catalo
 // asOfFor returns the evaluation date: --as-of when given, else the commit date of the ref
 // the evidence was read from, else today's date in UTC.
 func (ev *evidence) asOfFor(flag string) (string, error) {
-	if flag == "" && ev.commit != nil {
+	if flag == "" && ev.commit != nil && ev.ref != "" {
 		return ev.commit.Time.UTC().Format("2006-01-02"), nil
 	}
 	return parseAsOf(flag)

@@ -3,6 +3,8 @@
 package engine
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path"
@@ -221,6 +223,7 @@ type compiled struct {
 	compiler *ast.Compiler
 	policies []Policy
 	modules  []Module
+	digest   string
 }
 
 func newCompiled(mods []Module) (*compiled, error) {
@@ -232,7 +235,23 @@ func newCompiled(mods []Module) (*compiled, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &compiled{compiler: c, policies: ps, modules: mods}, nil
+	return &compiled{compiler: c, policies: ps, modules: mods, digest: Digest(mods)}, nil
+}
+
+// Digest returns the sha256 of a policy set: of the sorted lines "sha256  path" of every
+// module that is not a test.
+func Digest(mods []Module) string {
+	var lines []string
+	for _, m := range mods {
+		if m.IsTest() {
+			continue
+		}
+		sum := sha256.Sum256([]byte(m.Source))
+		lines = append(lines, hex.EncodeToString(sum[:])+"  "+m.Path+"\n")
+	}
+	slices.Sort(lines)
+	sum := sha256.Sum256([]byte(strings.Join(lines, "")))
+	return hex.EncodeToString(sum[:])
 }
 
 // PackageFor returns the Rego package that decides a control: iso27001:A.5.15 is decided by

@@ -67,6 +67,9 @@ func New() (*Engine, error) {
 	return &Engine{c: c}, nil
 }
 
+// Digest returns the sha256 of the policy set the engine evaluates.
+func (e *Engine) Digest() string { return e.c.digest }
+
 // Policies returns the policy packages, one per implemented control, sorted by control id.
 func (e *Engine) Policies() []Policy { return e.c.policies }
 

@@ -150,3 +150,33 @@ func short(h string) string {
 	}
 	return h
 }
+
+// Blobs returns the blob id of every regular file under dir (a slash path from the top of
+// the repository) at the commit, keyed by path relative to dir, without reading any content.
+func (c *Commit) Blobs(dir string) (map[string]string, error) {
+	tree, err := c.c.Tree()
+	if err != nil {
+		return nil, err
+	}
+	dir = path.Clean(dir)
+	if dir != "." && dir != "" {
+		if tree, err = tree.Tree(dir); err != nil {
+			return nil, fmt.Errorf("%s at %s: %w", dir, short(c.Hash), ErrNotFound)
+		}
+	}
+	out := map[string]string{}
+	walker := object.NewTreeWalker(tree, true, nil)
+	defer walker.Close()
+	for {
+		name, entry, err := walker.Next()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if entry.Mode == filemode.Regular || entry.Mode == filemode.Executable {
+			out[name] = entry.Hash.String()
+		}
+	}
+}

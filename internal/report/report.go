@@ -39,6 +39,24 @@ type Report struct {
 	Params    map[string]any            `json:"parameters"`
 	// Root is where findings without evidence are shown: the management-system record.
 	Root Evidence `json:"root"`
+	// Provenance pins everything the result depends on.
+	Provenance Provenance `json:"provenance"`
+}
+
+// Provenance lists digests of everything that produced a report: the evidence files, the
+// policy set, the schemas and the effective parameters (with the tool version, as-of date
+// and git commit recorded beside them), so a replay can say exactly what differs.
+type Provenance struct {
+	Evidence         []EvidenceFile `json:"evidence"`
+	PoliciesSHA256   string         `json:"policies_sha256"`
+	SchemasSHA256    string         `json:"schemas_sha256"`
+	ParametersSHA256 string         `json:"parameters_sha256"`
+}
+
+// EvidenceFile is one evidence file and its digest.
+type EvidenceFile struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
 }
 
 // Tool names the program that produced the report.
@@ -53,8 +71,8 @@ type Bundle struct {
 	Files   int    `json:"files"`
 	Records int    `json:"records"`
 	SHA256  string `json:"sha256"`
-	// Ref, Commit and Tree are set when the evidence was read from git.
-	Ref    string `json:"ref,omitempty"`
+	// Commit and Tree name the git commit the evidence was read from (with --ref), or the
+	// HEAD commit when the work tree's evidence files are exactly those of HEAD.
 	Commit string `json:"commit,omitempty"`
 	Tree   string `json:"tree,omitempty"`
 }
@@ -100,6 +118,9 @@ type Input struct {
 	AsOf      string
 	Params    map[string]any
 	Version   string
+	// PolicyDigest and SchemaDigest identify the policy set and the schemas used.
+	PolicyDigest string
+	SchemaDigest string
 }
 
 // Build derives the status of every control in scope from the policies' findings.
@@ -115,6 +136,15 @@ func Build(in Input) *Report {
 	}
 	for _, s := range Statuses {
 		r.Summary[s] = 0
+	}
+	r.Provenance = Provenance{
+		Evidence:         []EvidenceFile{},
+		PoliciesSHA256:   in.PolicyDigest,
+		SchemasSHA256:    in.SchemaDigest,
+		ParametersSHA256: DigestJSON(in.Params),
+	}
+	for _, f := range in.Bundle.Files {
+		r.Provenance.Evidence = append(r.Provenance.Evidence, EvidenceFile{Path: f.Path, SHA256: f.SHA256})
 	}
 	if ms := in.Bundle.ByKind("ManagementSystem"); len(ms) > 0 {
 		r.Root = Evidence{Ref: ms[0].Ref(), File: ms[0].Pos.File, Line: ms[0].Pos.Line}

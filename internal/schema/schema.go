@@ -3,7 +3,10 @@
 package schema
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,10 +23,11 @@ import (
 
 // Schema is the compiled set of evidence definitions.
 type Schema struct {
-	ctx   *cue.Context
-	root  cue.Value
-	defs  map[string]cue.Value
-	kinds []string
+	digest string
+	ctx    *cue.Context
+	root   cue.Value
+	defs   map[string]cue.Value
+	kinds  []string
 }
 
 // Load returns the embedded schema, compiled once per process.
@@ -44,7 +48,7 @@ var Load = sync.OnceValues(func() (*Schema, error) {
 	if err := root.Err(); err != nil {
 		return nil, fmt.Errorf("build schemas: %s", cueerrors.Details(err, nil))
 	}
-	s := &Schema{ctx: ctx, root: root, defs: map[string]cue.Value{}}
+	s := &Schema{ctx: ctx, root: root, defs: map[string]cue.Value{}, digest: digestFS()}
 	it, err := root.Fields(cue.Definitions(true))
 	if err != nil {
 		return nil, err
@@ -64,6 +68,25 @@ var Load = sync.OnceValues(func() (*Schema, error) {
 	slices.Sort(s.kinds)
 	return s, nil
 })
+
+// Digest returns the sha256 of the schema files: of the sorted lines "sha256  path".
+func (s *Schema) Digest() string { return s.digest }
+
+func digestFS() string {
+	entries, _ := fs.ReadDir(schemas.FS, ".")
+	var lines []string
+	for _, e := range entries {
+		b, err := fs.ReadFile(schemas.FS, e.Name())
+		if err != nil {
+			continue
+		}
+		sum := sha256.Sum256(b)
+		lines = append(lines, hex.EncodeToString(sum[:])+"  schemas/"+e.Name()+"\n")
+	}
+	slices.Sort(lines)
+	sum := sha256.Sum256([]byte(strings.Join(lines, "")))
+	return hex.EncodeToString(sum[:])
+}
 
 // Kinds returns the names of the evidence kinds, sorted.
 func (s *Schema) Kinds() []string { return s.kinds }
