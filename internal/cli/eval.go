@@ -53,7 +53,7 @@ func newEvalCmd() *cobra.Command {
 	f.StringVar(&opts.asOf, "as-of", "", "evaluate as of this date, YYYY-MM-DD (default today, UTC)")
 	f.StringVar(&opts.standard, "standard", "", "only this standard: iso27001 or iso42001")
 	f.StringVar(&opts.control, "control", "", "only this control, such as iso27001:A.8.8 or A.8.8")
-	f.StringVar(&opts.format, "format", "text", "output format: text, json, sarif, junit, github (workflow annotations) or markdown")
+	f.StringVar(&opts.format, "format", "text", "output format: text, json, sarif, junit, github (workflow annotations), markdown or oscal (assessment results)")
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "list the findings of passing controls too")
 	f.StringVar(&opts.ref, "ref", "", "read the evidence at this git ref (tag, branch, commit) from the object store; as-of defaults to its commit date")

@@ -141,6 +141,22 @@ func TestSARIFValidates(t *testing.T) {
 	}
 }
 
+// TestOSCALValidates checks the OSCAL assessment results of the example bundle against the
+// official OSCAL 1.1.3 schema, and that a second run gives the same bytes.
+func TestOSCALValidates(t *testing.T) {
+	r := annexa(t, "eval", exampleDir, "--as-of", asOf, "--format", "oscal")
+	if r.code != ExitFailed {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	validateJSON(t, compileSchema(t, "oscal_complete_schema-1.1.3.json"), r.stdout)
+	if again := annexa(t, "eval", exampleDir, "--as-of", asOf, "--format", "oscal").stdout; again != r.stdout {
+		t.Error("OSCAL output differs between two runs")
+	}
+	if n := strings.Count(r.stdout, `"target-id"`); n != 183 {
+		t.Errorf("%d findings, want one per control (183)", n)
+	}
+}
+
 // TestJUnitCounts parses the JUnit report back and checks it against the JSON summary.
 func TestJUnitCounts(t *testing.T) {
 	r := annexa(t, "eval", exampleDir, "--as-of", asOf, "--format", "junit")

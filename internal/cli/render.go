@@ -8,7 +8,7 @@ import (
 )
 
 // reportFormats are the values of eval's --format.
-var reportFormats = []string{"text", "json", "sarif", "junit", "github", "markdown"}
+var reportFormats = []string{"text", "json", "sarif", "junit", "github", "markdown", "oscal"}
 
 // renderReport writes a report in one format.
 func renderReport(w io.Writer, format string, rep *report.Report, text report.TextOptions) error {
@@ -27,6 +27,8 @@ func renderReport(w io.Writer, format string, rep *report.Report, text report.Te
 		return report.WriteGitHub(w, rep)
 	case "markdown":
 		return report.WriteMarkdown(w, rep)
+	case "oscal":
+		return report.WriteOSCAL(w, rep)
 	}
 	return report.WriteText(w, rep, text)
 }
