@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 var kinds = []string{"Account", "Person", "Role"}
@@ -102,5 +103,63 @@ func TestIsRef(t *testing.T) {
 		if IsRef(s) != want {
 			t.Errorf("IsRef(%q) = %v", s, !want)
 		}
+	}
+}
+
+func TestStrict(t *testing.T) {
+	b, diags := load(t, map[string]string{
+		"r.yaml": "kind: Role\nid: old\nreviews:\n  - {by: Person/a, on: 2026-01-05}\n  - {by: Person/a, on: 2026-05-01}\n" +
+			"  - {by: Person/a, on: 2026-06-01}\n---\nkind: Role\nid: new\n",
+		"p.yaml": "kind: Person\nid: a\n",
+	})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	// Lines 1-4 and p.yaml were committed on 2026-01-10, line 5 on 2026-05-02 (back-dated
+	// review 2026-01-05 is fine: 5 days), line 6 on 2026-07-01, the second record on 2026-08-01.
+	committed := map[int]string{1: "2026-01-10", 2: "2026-01-10", 3: "2026-01-10", 4: "2026-01-10",
+		5: "2026-05-02", 6: "2026-07-01", 8: "2026-08-01", 9: "2026-08-01"}
+	lineTime := func(file string, line int) (time.Time, bool) {
+		if file == "ev/p.yaml" {
+			return day("2026-01-10"), true
+		}
+		s, ok := committed[line]
+		return day(s), ok
+	}
+	removed, late := b.Strict(lineTime, day("2026-06-15"), 14*24*time.Hour)
+	if got := strings.Join(removed, " "); got != "Role/new Role/old#reviews.2" {
+		t.Errorf("removed %q", got)
+	}
+	if _, ok := b.Get("Role/new"); ok {
+		t.Error("Role/new, committed after the cutoff, is still indexed")
+	}
+	old, _ := b.Get("Role/old")
+	if n := len(old.Value["reviews"].([]any)); n != 2 {
+		t.Errorf("%d reviews kept, want 2", n)
+	}
+	if len(late) != 0 {
+		t.Errorf("late %v", late)
+	}
+	// A review dated 2026-01-05 first committed on 2026-05-02 is late beyond 14 days.
+	committed[4] = "2026-05-02"
+	b, _ = load(t, map[string]string{"r.yaml": "kind: Role\nid: old\nreviews:\n  - {by: Person/a, on: 2026-01-05}\n"})
+	_, late = b.Strict(lineTime, day("2026-06-15"), 14*24*time.Hour)
+	if len(late) != 1 || late[0].Message() != "Role/old#reviews.0.on states 2026-01-05 but was first committed on 2026-05-02" {
+		t.Errorf("late %v", late)
+	}
+}
+
+func TestStrictRenumbersPositions(t *testing.T) {
+	b, _ := load(t, map[string]string{
+		"r.yaml": "kind: Role\nid: x\nitems:\n  - {a: 1}\n  - {a: 2}\n  - {a: 3}\n",
+	})
+	lineTime := func(_ string, line int) (time.Time, bool) {
+		return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), line != 5
+	}
+	b.Strict(lineTime, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), 0)
+	r, _ := b.Get("Role/x")
+	if got := r.FieldPos("items.1").Line; got != 6 {
+		t.Errorf("items.1 (formerly items.2) at line %d, want 6", got)
 	}
 }

@@ -180,3 +180,27 @@ func (c *Commit) Blobs(dir string) (map[string]string, error) {
 		}
 	}
 }
+
+// LineTimes returns, for each line of a file (a slash path from the top of the repository)
+// at the commit, the committer time of the commit that introduced that line's content.
+func (c *Commit) LineTimes(file string) ([]time.Time, error) {
+	res, err := git.Blame(c.c, file)
+	if err != nil {
+		return nil, fmt.Errorf("blame %s: %w", file, err)
+	}
+	times := make([]time.Time, len(res.Lines))
+	cache := map[plumbing.Hash]time.Time{}
+	for i, l := range res.Lines {
+		t, ok := cache[l.Hash]
+		if !ok {
+			co, err := c.repo.CommitObject(l.Hash)
+			if err != nil {
+				return nil, fmt.Errorf("blame %s: %w", file, err)
+			}
+			t = co.Committer.When
+			cache[l.Hash] = t
+		}
+		times[i] = t
+	}
+	return times, nil
+}

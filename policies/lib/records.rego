@@ -26,10 +26,11 @@ get(reference) := input.records[parts[0]][parts[1]] if {
 # exists holds when a reference resolves.
 exists(reference) if get(reference)
 
-# management_system returns the ManagementSystem record of a standard (iso27001:2022 or iso42001:2023).
-management_system(standard) := ms if {
-	some ms in of("ManagementSystem")
-	ms.standard == standard
+# management_system returns the ManagementSystem record of a standard (iso27001:2022 or
+# iso42001:2023); with several, the one with the smallest id (clause 4.4 reports duplicates).
+management_system(standard) := of("ManagementSystem")[min(ids)] if {
+	ids := {id | some id, ms in of("ManagementSystem"); ms.standard == standard}
+	count(ids) > 0
 }
 
 # top_management is the set of Person refs listed as top management of a standard's system.
