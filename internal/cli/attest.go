@@ -32,6 +32,7 @@ Examples:
 type attestOptions struct {
 	dir, ref, asOf, standard string
 	key, output              string
+	strict                   bool
 }
 
 func newAttestCmd() *cobra.Command {
@@ -53,6 +54,7 @@ func newAttestCmd() *cobra.Command {
 	f.StringVar(&opts.ref, "ref", "", "read the evidence at this git ref; as-of defaults to its commit date")
 	f.StringVar(&opts.asOf, "as-of", "", "evaluate as of this date, YYYY-MM-DD")
 	f.StringVar(&opts.standard, "standard", "", "only this standard: iso27001 or iso42001")
+	f.BoolVar(&opts.strict, "strict", false, "strict replay: leave out what was first committed after the as-of date")
 	f.StringVar(&opts.key, "key", "", "the private key, PEM (PKCS#8)")
 	f.StringVarP(&opts.output, "output", "o", "", "where to write the signed envelope")
 	return cmd
@@ -81,6 +83,11 @@ func runAttest(cmd *cobra.Command, opts *attestOptions) error {
 	asOf, err := ev.asOfFor(opts.asOf)
 	if err != nil {
 		return err
+	}
+	if opts.strict {
+		if err := ev.applyStrict(asOf); err != nil {
+			return err
+		}
 	}
 	rep, err := ev.evaluate(cmd.Context(), asOf, controls)
 	if err != nil {
@@ -208,6 +215,11 @@ func runVerify(cmd *cobra.Command, opts *verifyOptions) error {
 	if len(ev.diags) > 0 {
 		return mismatch(errw, append(reasons, fmt.Sprintf("the recorded evidence is now invalid (%d problems, first: %s)",
 			len(ev.diags), ev.diags[0])))
+	}
+	if recorded.Strict != nil {
+		if err := ev.applyStrict(recorded.AsOf); err != nil {
+			return mismatch(errw, append(reasons, "cannot replay strictly: "+err.Error()))
+		}
 	}
 	var controls []catalog.Control
 	cat := catalog.MustLoad()

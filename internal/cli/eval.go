@@ -32,6 +32,7 @@ type evalOptions struct {
 	output   string
 	verbose  bool
 	ref      string
+	strict   bool
 }
 
 func newEvalCmd() *cobra.Command {
@@ -56,6 +57,7 @@ func newEvalCmd() *cobra.Command {
 	f.StringVar(&opts.format, "format", "text", "output format: text, json, sarif, junit, github (workflow annotations), markdown or oscal (assessment results)")
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "list the findings of passing controls too")
+	f.BoolVar(&opts.strict, "strict", false, "strict replay: leave out every record and dated entry first committed after the as-of date")
 	f.StringVar(&opts.ref, "ref", "", "read the evidence at this git ref (tag, branch, commit) from the object store; as-of defaults to its commit date")
 	return cmd
 }
@@ -86,6 +88,11 @@ func runEval(cmd *cobra.Command, opts *evalOptions) error {
 	if len(ev.diags) > 0 {
 		printDiagnostics(cmd.ErrOrStderr(), ev.diags)
 		return invalid()
+	}
+	if opts.strict {
+		if err := ev.applyStrict(asOf); err != nil {
+			return err
+		}
 	}
 	rep, err := ev.evaluate(cmd.Context(), asOf, controls)
 	if err != nil {

@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -31,45 +33,51 @@ type evidence struct {
 	ref    string
 	// schemaDigest identifies the schemas the evidence was validated with.
 	schemaDigest string
+	// rel is the evidence folder's path inside the repository, when commit is set.
+	rel string
+	// removed and late are set by strict mode.
+	strict  bool
+	removed []string
+	late    []bundle.LateRecord
 }
 
 // openSource returns the files of the bundle: the folder in the work tree, or the same
 // folder at a git ref, read from the object store.
-func openSource(dir, ref string) (fs.FS, *gitsrc.Commit, error) {
+func openSource(dir, ref string) (fs.FS, *gitsrc.Commit, string, error) {
 	if ref == "" {
 		st, err := os.Stat(dir)
 		if err != nil {
-			return nil, nil, usageError("evidence folder %s: %v", dir, unwrapPathError(err))
+			return nil, nil, "", usageError("evidence folder %s: %v", dir, unwrapPathError(err))
 		}
 		if !st.IsDir() {
-			return nil, nil, usageError("evidence folder %s is not a folder", dir)
+			return nil, nil, "", usageError("evidence folder %s is not a folder", dir)
 		}
-		return os.DirFS(dir), nil, nil
+		return os.DirFS(dir), nil, "", nil
 	}
 	repo, err := gitsrc.Open(".")
 	if err != nil {
-		return nil, nil, usageError("--ref %s: %v", ref, err)
+		return nil, nil, "", usageError("--ref %s: %v", ref, err)
 	}
 	rel, err := repo.Rel(dir)
 	if err != nil {
-		return nil, nil, usageError("--ref %s: %v", ref, err)
+		return nil, nil, "", usageError("--ref %s: %v", ref, err)
 	}
 	c, err := repo.Resolve(ref)
 	if err != nil {
-		return nil, nil, usageError("--ref: %v", err)
+		return nil, nil, "", usageError("--ref: %v", err)
 	}
 	fsys, err := c.FS(rel)
 	if err != nil {
-		return nil, nil, usageError("--ref %s: evidence folder %v", ref, err)
+		return nil, nil, "", usageError("--ref %s: evidence folder %v", ref, err)
 	}
-	return fsys, c, nil
+	return fsys, c, rel, nil
 }
 
 // loadEvidence reads the bundle under dir (at a git ref when ref is set), validates every
 // record against its schema and computes the effective parameters. Problems with the
 // evidence come back as diagnostics.
 func loadEvidence(dir, ref string) (*evidence, error) {
-	fsys, commit, err := openSource(dir, ref)
+	fsys, commit, rel, err := openSource(dir, ref)
 	if err != nil {
 		return nil, err
 	}
@@ -86,30 +94,30 @@ func loadEvidence(dir, ref string) (*evidence, error) {
 	diags = append(diags, pdiags...)
 	bundle.SortDiagnostics(diags)
 	if commit == nil {
-		commit = cleanHead(dir, b)
+		commit, rel = cleanHead(dir, b)
 	}
 	return &evidence{dir: filepath.ToSlash(filepath.Clean(dir)), bundle: b, params: params, diags: diags,
-		commit: commit, ref: ref, schemaDigest: sch.Digest()}, nil
+		commit: commit, ref: ref, rel: rel, schemaDigest: sch.Digest()}, nil
 }
 
 // cleanHead returns the HEAD commit when the evidence folder is in a git work tree and its
 // evidence files are exactly those of HEAD, so a work-tree report can name its commit.
-func cleanHead(dir string, b *bundle.Bundle) *gitsrc.Commit {
+func cleanHead(dir string, b *bundle.Bundle) (*gitsrc.Commit, string) {
 	repo, err := gitsrc.Open(dir)
 	if err != nil {
-		return nil
+		return nil, ""
 	}
 	rel, err := repo.Rel(dir)
 	if err != nil {
-		return nil
+		return nil, ""
 	}
 	head, err := repo.Resolve("HEAD")
 	if err != nil {
-		return nil
+		return nil, ""
 	}
 	blobs, err := head.Blobs(rel)
 	if err != nil {
-		return nil
+		return nil, ""
 	}
 	prefix := filepath.ToSlash(filepath.Clean(dir)) + "/"
 	n := 0
@@ -119,14 +127,53 @@ func cleanHead(dir string, b *bundle.Bundle) *gitsrc.Commit {
 		}
 	}
 	if n != len(b.Files) {
-		return nil
+		return nil, ""
 	}
 	for _, f := range b.Files {
 		if blobs[strings.TrimPrefix(f.Path, prefix)] != f.GitBlob {
-			return nil
+			return nil, ""
 		}
 	}
-	return head
+	return head, rel
+}
+
+// applyStrict drops every record and dated entry first committed after the as-of date and
+// notes entries recorded long after the date they state (backdate_tolerance_days).
+func (ev *evidence) applyStrict(asOf string) error {
+	if ev.commit == nil {
+		return usageError("--strict reads commit times from git: use --ref, or commit the evidence first")
+	}
+	day, err := time.Parse("2006-01-02", asOf)
+	if err != nil {
+		return err
+	}
+	cutoff := day.Add(24*time.Hour - time.Nanosecond)
+	tolerance := 14
+	if n, ok := ev.params["backdate_tolerance_days"].(json.Number); ok {
+		if v, err := n.Int64(); err == nil {
+			tolerance = int(v)
+		}
+	}
+	prefix := ev.dir + "/"
+	cache := map[string][]time.Time{}
+	var blameErr error
+	lineTime := func(file string, line int) (time.Time, bool) {
+		times, ok := cache[file]
+		if !ok {
+			times, err = ev.commit.LineTimes(path.Join(ev.rel, strings.TrimPrefix(file, prefix)))
+			if err != nil && blameErr == nil {
+				blameErr = err
+			}
+			cache[file] = times
+		}
+		if line < 1 || line > len(times) {
+			return time.Time{}, false
+		}
+		return times[line-1], true
+	}
+	ev.strict = true
+	ev.removed, ev.late = ev.bundle.Strict(lineTime, cutoff, time.Duration(tolerance)*24*time.Hour)
+	return blameErr
 }
 
 // hidden reports whether a path has a component starting with a dot; the loader skips those.
@@ -241,6 +288,9 @@ func (ev *evidence) evaluate(ctx context.Context, asOf string, controls []catalo
 	})
 	if ev.commit != nil {
 		rep.Bundle.Commit, rep.Bundle.Tree = ev.commit.Hash, ev.commit.Tree
+	}
+	if ev.strict {
+		rep.AddStrict(ev.removed, ev.late)
 	}
 	return rep, nil
 }

@@ -41,6 +41,42 @@ type Report struct {
 	Root Evidence `json:"root"`
 	// Provenance pins everything the result depends on.
 	Provenance Provenance `json:"provenance"`
+	// Strict is set in strict replay: what was left out as committed after the as-of date,
+	// and what was recorded long after the date it states.
+	Strict *Strict `json:"strict,omitempty"`
+}
+
+// Strict describes a strict replay.
+type Strict struct {
+	Excluded     []string `json:"excluded"`
+	LateRecorded []string `json:"late_recorded"`
+}
+
+// AddStrict records a strict replay: the entries left out and the late-recorded ones, and
+// adds a late_recorded warning to every control whose findings rely on a late record.
+func (r *Report) AddStrict(excluded []string, late []bundle.LateRecord) {
+	r.Strict = &Strict{Excluded: append([]string{}, excluded...), LateRecorded: []string{}}
+	byRecord := map[string][]string{}
+	for _, l := range late {
+		r.Strict.LateRecorded = append(r.Strict.LateRecorded, l.Message())
+		base, _, _ := strings.Cut(l.Ref, "#")
+		byRecord[base] = append(byRecord[base], l.Message())
+	}
+	for i := range r.Controls {
+		c := &r.Controls[i]
+		seen := map[string]bool{}
+		for _, f := range c.Findings {
+			for _, e := range f.Evidence {
+				base, _, _ := strings.Cut(e.Ref, "#")
+				for _, m := range byRecord[base] {
+					if !seen[m] {
+						seen[m] = true
+						c.Warnings = append(c.Warnings, "late_recorded: "+m)
+					}
+				}
+			}
+		}
+	}
 }
 
 // Provenance lists digests of everything that produced a report: the evidence files, the
