@@ -52,6 +52,8 @@ func StandardVersion(std string) string {
 const (
 	KindAnnexA = "annex-a"
 	KindClause = "clause"
+	// KindCustom marks the organization's own controls, defined by custom policies.
+	KindCustom = "custom"
 )
 
 // Control is one Annex A control or management-system clause of a standard.

@@ -35,7 +35,7 @@ type attestOptions struct {
 	strict                   bool
 }
 
-func newAttestCmd() *cobra.Command {
+func newAttestCmd(a *app) *cobra.Command {
 	opts := &attestOptions{}
 	cmd := &cobra.Command{
 		Use:   "attest [DIR]",
@@ -47,7 +47,7 @@ func newAttestCmd() *cobra.Command {
 			if opts.key == "" || opts.output == "" {
 				return usageError("attest needs --key PRIVATE.pem and --output ENVELOPE.json")
 			}
-			return runAttest(cmd, opts)
+			return runAttest(cmd, a, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -60,7 +60,7 @@ func newAttestCmd() *cobra.Command {
 	return cmd
 }
 
-func runAttest(cmd *cobra.Command, opts *attestOptions) error {
+func runAttest(cmd *cobra.Command, a *app, opts *attestOptions) error {
 	key, err := os.ReadFile(opts.key)
 	if err != nil {
 		return usageError("--key: %v", unwrapPathError(err))
@@ -68,7 +68,11 @@ func runAttest(cmd *cobra.Command, opts *attestOptions) error {
 	if _, err := parseAsOf(opts.asOf); err != nil {
 		return err
 	}
-	controls, err := scope(catalog.MustLoad(), opts.standard, "")
+	eng, err := a.engine()
+	if err != nil {
+		return err
+	}
+	controls, err := scope(eng, opts.standard, "")
 	if err != nil {
 		return err
 	}
@@ -89,7 +93,7 @@ func runAttest(cmd *cobra.Command, opts *attestOptions) error {
 			return err
 		}
 	}
-	rep, err := ev.evaluate(cmd.Context(), asOf, controls)
+	rep, err := ev.evaluate(cmd.Context(), eng, asOf, controls)
 	if err != nil {
 		return err
 	}
@@ -151,7 +155,7 @@ type verifyOptions struct {
 	envelope, key string
 }
 
-func newVerifyCmd() *cobra.Command {
+func newVerifyCmd(a *app) *cobra.Command {
 	opts := &verifyOptions{}
 	cmd := &cobra.Command{
 		Use:   "verify ENVELOPE.json",
@@ -163,7 +167,7 @@ func newVerifyCmd() *cobra.Command {
 			if opts.key == "" {
 				return usageError("verify needs --key PUBLIC.pem")
 			}
-			return runVerify(cmd, opts)
+			return runVerify(cmd, a, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.key, "key", "", "the public key, PEM (SubjectPublicKeyInfo)")
@@ -178,7 +182,7 @@ func mismatch(w io.Writer, reasons []string) error {
 	return failed()
 }
 
-func runVerify(cmd *cobra.Command, opts *verifyOptions) error {
+func runVerify(cmd *cobra.Command, a *app, opts *verifyOptions) error {
 	errw := cmd.ErrOrStderr()
 	key, err := os.ReadFile(opts.key)
 	if err != nil {
@@ -221,21 +225,30 @@ func runVerify(cmd *cobra.Command, opts *verifyOptions) error {
 			return mismatch(errw, append(reasons, "cannot replay strictly: "+err.Error()))
 		}
 	}
+	eng, err := a.engine()
+	if err != nil {
+		return err
+	}
+	all, err := scope(eng, "", "")
+	if err != nil {
+		return err
+	}
 	var controls []catalog.Control
-	cat := catalog.MustLoad()
 	for _, c := range recorded.Controls {
-		if ctl, ok := cat.Get(c.ID); ok {
-			controls = append(controls, ctl)
+		for _, ctl := range all {
+			if ctl.ID == c.ID {
+				controls = append(controls, ctl)
+			}
 		}
 	}
-	replayed, err := ev.evaluate(cmd.Context(), recorded.AsOf, controls)
+	replayed, err := ev.evaluate(cmd.Context(), eng, recorded.AsOf, controls)
 	if err != nil {
 		return err
 	}
 	reasons = append(reasons, compareProvenance(recorded, replayed)...)
-	a, _ := report.Canonical(recorded)
-	b, _ := report.Canonical(replayed)
-	if len(reasons) == 0 && !bytes.Equal(a, b) {
+	want, _ := report.Canonical(recorded)
+	got, _ := report.Canonical(replayed)
+	if len(reasons) == 0 && !bytes.Equal(want, got) {
 		reasons = append(reasons, "the replayed result differs from the signed one although every input matches")
 	}
 	if len(reasons) > 0 {

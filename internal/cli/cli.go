@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	"github.com/annexa-dev/annexa/internal/engine"
 )
 
 // version is set at link time (-ldflags "-X .../internal/cli.version=v1.2.3").
@@ -71,6 +74,14 @@ func Run(ctx context.Context, args []string, s Streams) int {
 	if err == nil {
 		return ExitOK
 	}
+	var pe *policyError
+	if errors.As(err, &pe) {
+		for _, l := range pe.lines {
+			fmt.Fprintln(s.Err, l)
+		}
+		fmt.Fprintf(s.Err, "annexa: %d %s in the policies\n", len(pe.lines), map[bool]string{true: "problem", false: "problems"}[len(pe.lines) == 1])
+		return ExitInvalid
+	}
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.cause != nil {
@@ -95,8 +106,49 @@ as of one date and name the evidence file and line behind every result.
 
 Exit codes: 0 no control in scope fails; 1 a control fails; 2 invalid evidence or usage.`
 
+// app holds what every command shares: the folder of the organization's own policies.
+type app struct {
+	policies string
+}
+
+// engine returns the policy engine: the built-in policies and the organization's own, from
+// --policies or, when it exists, the default folder.
+func (a *app) engine() (*engine.Engine, error) {
+	dir := a.policies
+	if dir == "" {
+		if st, err := os.Stat(engine.DefaultCustomDir); err == nil && st.IsDir() {
+			dir = engine.DefaultCustomDir
+		}
+	} else if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, usageError("--policies %s: no such folder", dir)
+	}
+	eng, err := engine.Load(dir)
+	var pe engine.PolicyErrors
+	if errors.As(err, &pe) {
+		return nil, &policyError{lines: pe}
+	}
+	return eng, err
+}
+
+// policyDir returns the custom policy folder in use, for the report's provenance.
+func (a *app) policyDir() string {
+	if a.policies != "" {
+		return filepath.ToSlash(filepath.Clean(a.policies))
+	}
+	if st, err := os.Stat(engine.DefaultCustomDir); err == nil && st.IsDir() {
+		return engine.DefaultCustomDir
+	}
+	return ""
+}
+
+// policyError reports problems in policy sources, one file:line:col line each.
+type policyError struct{ lines []string }
+
+func (e *policyError) Error() string { return strings.Join(e.lines, "\n") }
+
 // New builds the command tree.
 func New(s Streams) *cobra.Command {
+	a := &app{}
 	root := &cobra.Command{
 		Use:           "annexa",
 		Short:         "Evaluate ISO/IEC 27001 and ISO/IEC 42001 controls from evidence in git",
@@ -112,14 +164,18 @@ func New(s Streams) *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageError("%v", err)
 	})
+	root.PersistentFlags().StringVar(&a.policies, "policies", "",
+		"the organization's own Rego policies (default "+engine.DefaultCustomDir+" when it exists)")
 	root.AddCommand(
-		newEvalCmd(),
-		newValidateCmd(),
-		newControlsCmd(),
-		newExplainCmd(),
-		newDiffCmd(),
-		newAttestCmd(),
-		newVerifyCmd(),
+		newEvalCmd(a),
+		newValidateCmd(a),
+		newControlsCmd(a),
+		newExplainCmd(a),
+		newDiffCmd(a),
+		newAttestCmd(a),
+		newVerifyCmd(a),
+		newTestCmd(a),
+		newSchemaCmd(),
 		newKeygenCmd(),
 		newVersionCmd(),
 	)

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/annexa-dev/annexa/internal/catalog"
-	"github.com/annexa-dev/annexa/internal/engine"
 )
 
 const controlsLong = `List the controls annexa knows: the Annex A controls and management-system clauses of
@@ -33,7 +32,7 @@ type controlEntry struct {
 	Class       string `json:"class,omitempty"`
 }
 
-func newControlsCmd() *cobra.Command {
+func newControlsCmd(a *app) *cobra.Command {
 	opts := &controlsOptions{}
 	cmd := &cobra.Command{
 		Use:   "controls",
@@ -44,7 +43,7 @@ func newControlsCmd() *cobra.Command {
 			if err := checkFormat("format", opts.format, "text", "json"); err != nil {
 				return err
 			}
-			return runControls(cmd.OutOrStdout(), opts)
+			return runControls(cmd.OutOrStdout(), a, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.standard, "standard", "", "only this standard: iso27001 or iso42001")
@@ -52,12 +51,12 @@ func newControlsCmd() *cobra.Command {
 	return cmd
 }
 
-func runControls(w io.Writer, opts *controlsOptions) error {
-	controls, err := scope(catalog.MustLoad(), opts.standard, "")
+func runControls(w io.Writer, a *app, opts *controlsOptions) error {
+	eng, err := a.engine()
 	if err != nil {
 		return err
 	}
-	eng, err := engine.New()
+	controls, err := scope(eng, opts.standard, "")
 	if err != nil {
 		return err
 	}

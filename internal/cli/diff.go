@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/annexa-dev/annexa/internal/catalog"
 	"github.com/annexa-dev/annexa/internal/report"
 )
 
@@ -38,7 +37,7 @@ type diffOptions struct {
 	output     string
 }
 
-func newDiffCmd() *cobra.Command {
+func newDiffCmd(a *app) *cobra.Command {
 	opts := &diffOptions{}
 	cmd := &cobra.Command{
 		Use:   "diff BASE [HEAD]",
@@ -53,7 +52,7 @@ func newDiffCmd() *cobra.Command {
 			if err := checkFormat("format", opts.format, "text", "json", "markdown"); err != nil {
 				return err
 			}
-			return runDiff(cmd, opts)
+			return runDiff(cmd, a, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -99,11 +98,15 @@ func openSide(cmd *cobra.Command, arg, dir string) (*diffSide, error) {
 	return &diffSide{label: arg, ev: ev}, nil
 }
 
-func runDiff(cmd *cobra.Command, opts *diffOptions) error {
+func runDiff(cmd *cobra.Command, a *app, opts *diffOptions) error {
 	if _, err := parseAsOf(opts.asOf); err != nil {
 		return err
 	}
-	controls, err := scope(catalog.MustLoad(), opts.standard, "")
+	eng, err := a.engine()
+	if err != nil {
+		return err
+	}
+	controls, err := scope(eng, opts.standard, "")
 	if err != nil {
 		return err
 	}
@@ -141,7 +144,7 @@ func runDiff(cmd *cobra.Command, opts *diffOptions) error {
 			}
 			continue
 		}
-		if s.report, err = s.ev.evaluate(cmd.Context(), asOf, controls); err != nil {
+		if s.report, err = s.ev.evaluate(cmd.Context(), eng, asOf, controls); err != nil {
 			return err
 		}
 	}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/annexa-dev/annexa/internal/catalog"
 	"github.com/annexa-dev/annexa/internal/report"
 )
 
@@ -20,6 +19,7 @@ Examples:
   annexa eval evidence --as-of 2026-03-31
   annexa eval --standard iso42001 --format json --output report.json
   annexa eval --format sarif --output annexa.sarif   # for code scanning
+  annexa eval --format html --output report.html     # one page for an auditor, works offline
   annexa eval --control A.8.8
   annexa eval --ref v2026.3            # the evidence of a tag, as of its commit date`
 
@@ -35,7 +35,7 @@ type evalOptions struct {
 	strict   bool
 }
 
-func newEvalCmd() *cobra.Command {
+func newEvalCmd(a *app) *cobra.Command {
 	opts := &evalOptions{}
 	cmd := &cobra.Command{
 		Use:   "eval [DIR]",
@@ -47,14 +47,14 @@ func newEvalCmd() *cobra.Command {
 			if err := checkFormat("format", opts.format, reportFormats...); err != nil {
 				return err
 			}
-			return runEval(cmd, opts)
+			return runEval(cmd, a, opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.asOf, "as-of", "", "evaluate as of this date, YYYY-MM-DD (default today, UTC)")
 	f.StringVar(&opts.standard, "standard", "", "only this standard: iso27001 or iso42001")
 	f.StringVar(&opts.control, "control", "", "only this control, such as iso27001:A.8.8 or A.8.8")
-	f.StringVar(&opts.format, "format", "text", "output format: text, json, sarif, junit, github (workflow annotations), markdown or oscal (assessment results)")
+	f.StringVar(&opts.format, "format", "text", "output format: text, json, sarif, junit, github (workflow annotations), markdown, oscal (assessment results) or html (a self-contained page for auditors)")
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "list the findings of passing controls too")
 	f.BoolVar(&opts.strict, "strict", false, "strict replay: leave out every record and dated entry first committed after the as-of date")
@@ -69,11 +69,15 @@ func dirArg(args []string) string {
 	return "evidence"
 }
 
-func runEval(cmd *cobra.Command, opts *evalOptions) error {
+func runEval(cmd *cobra.Command, a *app, opts *evalOptions) error {
 	if _, err := parseAsOf(opts.asOf); err != nil {
 		return err
 	}
-	controls, err := scope(catalog.MustLoad(), opts.standard, opts.control)
+	eng, err := a.engine()
+	if err != nil {
+		return err
+	}
+	controls, err := scope(eng, opts.standard, opts.control)
 	if err != nil {
 		return err
 	}
@@ -94,13 +98,13 @@ func runEval(cmd *cobra.Command, opts *evalOptions) error {
 			return err
 		}
 	}
-	rep, err := ev.evaluate(cmd.Context(), asOf, controls)
+	rep, err := ev.evaluate(cmd.Context(), eng, asOf, controls)
 	if err != nil {
 		return err
 	}
 	out := cmd.OutOrStdout()
 	err = writeOutput(out, opts.output, func(w io.Writer) error {
-		return renderReport(w, opts.format, rep, report.TextOptions{Color: opts.output == "" && colorEnabled(out), Verbose: opts.verbose})
+		return renderReport(w, eng, opts.format, rep, report.TextOptions{Color: opts.output == "" && colorEnabled(out), Verbose: opts.verbose})
 	})
 	if err != nil {
 		return err

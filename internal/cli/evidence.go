@@ -244,17 +244,51 @@ func (ev *evidence) input(asOf string) engine.Input {
 	return engine.Input{AsOf: asOf, Params: ev.params, Records: recs}
 }
 
-// scope selects the catalog controls of a standard ("" for both) and, optionally, one control.
-func scope(cat *catalog.Catalog, standard, control string) ([]catalog.Control, error) {
+// customControls returns the organization's own controls: custom policies whose control id
+// is not in the catalog, as controls of their own "standard" (the prefix of the id).
+func customControls(cat *catalog.Catalog, eng *engine.Engine) []catalog.Control {
+	var out []catalog.Control
+	for _, p := range eng.Policies() {
+		if _, known := cat.Get(p.Control); known || !p.Custom {
+			continue
+		}
+		prefix, _, _ := strings.Cut(p.Control, ":")
+		group := p.Group
+		if group == "" {
+			group = "custom"
+		}
+		out = append(out, catalog.Control{ID: p.Control, Standard: prefix, Number: strings.TrimPrefix(p.Control, prefix+":"),
+			Kind: catalog.KindCustom, Title: p.Title, Group: group, GroupTitle: "Organization's own controls"})
+	}
+	return out
+}
+
+// scope selects the controls of a standard ("" for all) and, optionally, one control: the
+// catalog's and the organization's own.
+func scope(eng *engine.Engine, standard, control string) ([]catalog.Control, error) {
+	cat := catalog.MustLoad()
+	custom := customControls(cat, eng)
 	std := ""
 	if standard != "" {
 		s, err := catalog.ParseStandard(standard)
+		if err != nil {
+			for _, c := range custom {
+				if strings.EqualFold(c.Standard, standard) {
+					s, err = c.Standard, nil
+				}
+			}
+		}
 		if err != nil {
 			return nil, usageError("--standard: %v", err)
 		}
 		std = s
 	}
 	if control != "" {
+		for _, c := range custom {
+			if strings.EqualFold(c.ID, control) {
+				return []catalog.Control{c}, nil
+			}
+		}
 		c, err := cat.Resolve(control)
 		if err != nil {
 			return nil, usageError("--control: %v", err)
@@ -264,15 +298,17 @@ func scope(cat *catalog.Catalog, standard, control string) ([]catalog.Control, e
 		}
 		return []catalog.Control{c}, nil
 	}
-	return cat.Filter(std), nil
+	out := cat.Filter(std)
+	for _, c := range custom {
+		if std == "" || c.Standard == std {
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }
 
 // evaluate runs the policies of the controls in scope and builds the report.
-func (ev *evidence) evaluate(ctx context.Context, asOf string, controls []catalog.Control) (*report.Report, error) {
-	eng, err := engine.New()
-	if err != nil {
-		return nil, err
-	}
+func (ev *evidence) evaluate(ctx context.Context, eng *engine.Engine, asOf string, controls []catalog.Control) (*report.Report, error) {
 	ids := make([]string, len(controls))
 	for i, c := range controls {
 		ids[i] = c.ID

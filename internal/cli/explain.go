@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/annexa-dev/annexa/internal/catalog"
-	"github.com/annexa-dev/annexa/internal/engine"
 	"github.com/annexa-dev/annexa/internal/report"
 )
 
@@ -25,7 +24,7 @@ type explainOptions struct {
 	asOf    string
 }
 
-func newExplainCmd() *cobra.Command {
+func newExplainCmd(a *app) *cobra.Command {
 	opts := &explainOptions{}
 	cmd := &cobra.Command{
 		Use:   "explain CONTROL [DIR]",
@@ -35,24 +34,26 @@ func newExplainCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.control = args[0]
 			opts.dir = dirArg(args[1:])
-			return runExplain(cmd, opts)
+			return runExplain(cmd, a, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.asOf, "as-of", "", "evaluate as of this date, YYYY-MM-DD (default today, UTC)")
 	return cmd
 }
 
-func runExplain(cmd *cobra.Command, opts *explainOptions) error {
+func runExplain(cmd *cobra.Command, a *app, opts *explainOptions) error {
 	cat := catalog.MustLoad()
-	ctl, err := cat.Resolve(opts.control)
-	if err != nil {
-		return usageError("%v", err)
-	}
-	asOf, err := parseAsOf(opts.asOf)
+	eng, err := a.engine()
 	if err != nil {
 		return err
 	}
-	eng, err := engine.New()
+	var ctl catalog.Control
+	if found, err := scope(eng, "", opts.control); err == nil {
+		ctl = found[0]
+	} else if ctl, err = cat.Resolve(opts.control); err != nil {
+		return usageError("%v", err)
+	}
+	asOf, err := parseAsOf(opts.asOf)
 	if err != nil {
 		return err
 	}
@@ -98,7 +99,7 @@ func runExplain(cmd *cobra.Command, opts *explainOptions) error {
 		printDiagnostics(cmd.ErrOrStderr(), ev.diags)
 		return invalid()
 	}
-	rep, err := ev.evaluate(cmd.Context(), asOf, []catalog.Control{ctl})
+	rep, err := ev.evaluate(cmd.Context(), eng, asOf, []catalog.Control{ctl})
 	if err != nil {
 		return err
 	}

@@ -15,13 +15,16 @@ Examples:
   annexa validate
   annexa validate path/to/evidence`
 
-func newValidateCmd() *cobra.Command {
+func newValidateCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate [DIR]",
 		Short: "Check evidence files against their schemas and references",
 		Long:  validateLong,
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := a.engine(); err != nil {
+				return err // custom policies that do not compile are reported with the evidence problems' exit code
+			}
 			ev, err := loadEvidence(dirArg(args), "")
 			if err != nil {
 				return err

@@ -116,14 +116,37 @@ func compile(mods []Module) (*ast.Compiler, error) {
 	}
 	parsed, err := Parse(prod)
 	if err != nil {
-		return nil, err
+		return nil, policyErrors(err)
 	}
 	c := NewCompiler()
 	c.Compile(parsed)
 	if c.Failed() {
-		return nil, c.Errors
+		return nil, policyErrors(c.Errors)
 	}
 	return c, nil
+}
+
+// PolicyErrors are problems in policy sources, each at file:line:col.
+type PolicyErrors []string
+
+func (e PolicyErrors) Error() string { return strings.Join(e, "\n") }
+
+// policyErrors formats OPA's errors as one "file:line:col: message" line each.
+func policyErrors(err error) error {
+	es, ok := err.(ast.Errors)
+	if !ok {
+		return err
+	}
+	var out PolicyErrors
+	for _, e := range es {
+		loc := ""
+		if e.Location != nil {
+			loc = fmt.Sprintf("%s:%d:%d: ", e.Location.File, e.Location.Row, e.Location.Col)
+		}
+		out = append(out, fmt.Sprintf("%s%s: %s", loc, e.Code, e.Message))
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Policy describes the policy package that decides one control, from its METADATA.
@@ -137,6 +160,12 @@ type Policy struct {
 	Rules       []Rule   `json:"rules"`
 	Decisions   []string `json:"decisions,omitempty"`
 	File        string   `json:"file"`
+	// Custom is set for the organization's own policies.
+	Custom bool `json:"custom,omitempty"`
+	// Extends names the control whose rules this package adds to, for extension packages.
+	Extends string `json:"extends,omitempty"`
+	// Group groups a custom control in reports.
+	Group string `json:"group,omitempty"`
 }
 
 // Rule is one rule of a control, in plain words.
@@ -162,8 +191,8 @@ func (p Policy) Basis() string {
 	return "records"
 }
 
-func policiesOf(c *ast.Compiler) ([]Policy, error) {
-	var out []Policy
+func policiesOf(c *ast.Compiler) ([]Policy, []Policy, error) {
+	var out, ext []Policy
 	seen := map[string]string{}
 	for _, ar := range c.GetAnnotationSet().Flatten() {
 		a := ar.Annotations
@@ -171,19 +200,17 @@ func policiesOf(c *ast.Compiler) ([]Policy, error) {
 			continue
 		}
 		id, _ := a.Custom["control"].(string)
-		if id == "" {
+		extends, _ := a.Custom["extends"].(string)
+		if id == "" && extends == "" {
 			continue
 		}
 		pkg := strings.TrimPrefix(ar.Path.String(), "data.")
-		if prev, dup := seen[id]; dup {
-			return nil, fmt.Errorf("control %s is decided by two packages: %s and %s", id, prev, pkg)
-		}
-		seen[id] = pkg
 		p := Policy{
 			Control: id, Package: pkg, Title: a.Title, Description: strings.TrimSpace(a.Description),
-			File: ar.Location.File,
+			File: ar.Location.File, Custom: !strings.HasPrefix(pkg, "annexa."),
 		}
 		p.Class, _ = a.Custom["class"].(string)
+		p.Group, _ = a.Custom["group"].(string)
 		p.Evidence = strings_(a.Custom["evidence"])
 		p.Decisions = strings_(a.Custom["decisions"])
 		if rules, ok := a.Custom["rules"].(map[string]any); ok {
@@ -193,10 +220,21 @@ func policiesOf(c *ast.Compiler) ([]Policy, error) {
 			}
 			slices.SortFunc(p.Rules, func(a, b Rule) int { return compareRuleIDs(a.ID, b.ID) })
 		}
+		if extends != "" {
+			p.Control, p.Extends = extends, extends
+			ext = append(ext, p)
+			continue
+		}
+		if prev, dup := seen[id]; dup {
+			return nil, nil, fmt.Errorf("%s: control %s is already decided by package %s: use custom.extends to add rules to it",
+				ar.Location.File, id, prev)
+		}
+		seen[id] = pkg
 		out = append(out, p)
 	}
 	slices.SortFunc(out, func(a, b Policy) int { return strings.Compare(a.Control, b.Control) })
-	return out, nil
+	slices.SortFunc(ext, func(a, b Policy) int { return strings.Compare(a.Package, b.Package) })
+	return out, ext, nil
 }
 
 func strings_(v any) []string {
@@ -220,22 +258,23 @@ var builtin = sync.OnceValues(func() (*compiled, error) {
 })
 
 type compiled struct {
-	compiler *ast.Compiler
-	policies []Policy
-	modules  []Module
-	digest   string
+	compiler   *ast.Compiler
+	policies   []Policy
+	extensions []Policy
+	modules    []Module
+	digest     string
 }
 
 func newCompiled(mods []Module) (*compiled, error) {
 	c, err := compile(mods)
 	if err != nil {
-		return nil, fmt.Errorf("compile policies: %w", err)
+		return nil, err
 	}
-	ps, err := policiesOf(c)
+	ps, ext, err := policiesOf(c)
 	if err != nil {
 		return nil, err
 	}
-	return &compiled{compiler: c, policies: ps, modules: mods, digest: Digest(mods)}, nil
+	return &compiled{compiler: c, policies: ps, extensions: ext, modules: mods, digest: Digest(mods)}, nil
 }
 
 // Digest returns the sha256 of a policy set: of the sorted lines "sha256  path" of every

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -45,7 +46,19 @@ type Input struct {
 type Outcome struct {
 	Findings map[string][]Finding
 	Gate     map[string]Finding
+	Waivers  map[string]Waiver
 	Errors   map[string]string
+}
+
+// Waiver is the state of one Exception record at the as-of date.
+type Waiver struct {
+	State      string   `json:"state"` // active, expired, pending or invalid
+	Message    string   `json:"message"`
+	ApprovedOn string   `json:"approved_on"`
+	ExpiresOn  string   `json:"expires_on"`
+	Controls   []string `json:"controls"`
+	AppliesTo  []string `json:"applies_to"`
+	Reason     string   `json:"reason"`
 }
 
 // Engine evaluates a compiled policy set.
@@ -103,7 +116,7 @@ func (e *Engine) prepare(ctx context.Context, controls []Policy) ([]groupQuery, 
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(&b, "%q: data.%s.findings", p.Control, p.Package)
+			fmt.Fprintf(&b, "%q: data.%s.findings", p.key(), p.Package)
 		}
 		b.WriteString("}")
 		pq, err := rego.New(
@@ -116,7 +129,8 @@ func (e *Engine) prepare(ctx context.Context, controls []Policy) ([]groupQuery, 
 		}
 		out = append(out, groupQuery{controls: g, pq: pq})
 	}
-	pq, err := rego.New(rego.Query("x := data.annexa.lib.soa.gate"), rego.Compiler(e.c.compiler)).PrepareForEval(ctx)
+	pq, err := rego.New(rego.Query(`x := {"gate": data.annexa.lib.soa.gate, "waivers": data.annexa.lib.waivers.status}`),
+		rego.Compiler(e.c.compiler)).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("prepare applicability gate: %w", err)
 	}
@@ -126,12 +140,17 @@ func (e *Engine) prepare(ctx context.Context, controls []Policy) ([]groupQuery, 
 
 // Evaluate runs the policies of the given controls (all when empty) against one input.
 func (e *Engine) Evaluate(ctx context.Context, in Input, controls []string) (*Outcome, error) {
-	sel := e.c.policies
+	sel := append(append([]Policy{}, e.c.policies...), e.c.extensions...)
 	if len(controls) > 0 {
 		sel = nil
 		for _, id := range controls {
 			if p, ok := e.Policy(id); ok {
 				sel = append(sel, p)
+			}
+			for _, x := range e.c.extensions {
+				if x.Extends == id {
+					sel = append(sel, x)
+				}
 			}
 		}
 	}
@@ -148,7 +167,8 @@ func (e *Engine) Evaluate(ctx context.Context, in Input, controls []string) (*Ou
 		return nil, fmt.Errorf("as-of date %q: %w", in.AsOf, err)
 	}
 
-	out := &Outcome{Findings: map[string][]Finding{}, Gate: map[string]Finding{}, Errors: map[string]string{}}
+	out := &Outcome{Findings: map[string][]Finding{}, Gate: map[string]Finding{}, Waivers: map[string]Waiver{},
+		Errors: map[string]string{}}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for _, q := range queries {
@@ -168,7 +188,7 @@ func (e *Engine) Evaluate(ctx context.Context, in Input, controls []string) (*Ou
 					mu.Lock()
 					if err != nil {
 						out.Errors[p.Control] = err.Error()
-					} else if derr := out.addFindings(x); derr != nil {
+					} else if derr := out.addFindings(x, e.c.extensions); derr != nil {
 						out.Errors[p.Control] = derr.Error()
 					}
 					mu.Unlock()
@@ -183,11 +203,16 @@ func (e *Engine) Evaluate(ctx context.Context, in Input, controls []string) (*Ou
 			case err != nil:
 				out.Errors[q.controls[0].Control] = err.Error()
 			case q.controls == nil:
-				if err := json.Unmarshal(x, &out.Gate); err != nil {
+				var both struct {
+					Gate    map[string]Finding `json:"gate"`
+					Waivers map[string]Waiver  `json:"waivers"`
+				}
+				if err := json.Unmarshal(x, &both); err != nil {
 					out.Errors[""] = fmt.Sprintf("decode applicability gate: %v", err)
 				}
+				out.Gate, out.Waivers = both.Gate, both.Waivers
 			default:
-				if err := out.addFindings(x); err != nil {
+				if err := out.addFindings(x, e.c.extensions); err != nil {
 					out.Errors[""] = err.Error()
 				}
 			}
@@ -212,14 +237,40 @@ func (e *Engine) run(ctx context.Context, pq rego.PreparedEvalQuery, raw ast.Val
 	return json.Marshal(rs[0].Bindings["x"])
 }
 
-func (o *Outcome) addFindings(x []byte) error {
+// key names a policy's findings in a query: the control id, or ext:<package> for packages
+// that add rules to a control.
+func (p Policy) key() string {
+	if p.Extends != "" {
+		return "ext:" + p.Package
+	}
+	return p.Control
+}
+
+// addFindings stores the findings of a query; those of extension packages join their
+// control's, with the package's last name before each rule (mfa_everywhere:R1).
+func (o *Outcome) addFindings(x []byte, extensions []Policy) error {
 	var got map[string][]Finding
 	if err := json.Unmarshal(x, &got); err != nil {
 		return fmt.Errorf("decode findings: %w", err)
 	}
-	for id, fs := range got {
+	keys := slices.Sorted(maps.Keys(got))
+	for _, key := range keys {
+		fs := got[key]
+		if pkg, ok := strings.CutPrefix(key, "ext:"); ok {
+			for _, x := range extensions {
+				if x.Package != pkg {
+					continue
+				}
+				short := pkg[strings.LastIndexByte(pkg, '.')+1:]
+				for i := range fs {
+					fs[i].Rule = short + ":" + fs[i].Rule
+				}
+				key = x.Extends
+			}
+		}
+		fs = append(o.Findings[key], fs...)
 		sortFindings(fs)
-		o.Findings[id] = fs
+		o.Findings[key] = fs
 	}
 	return nil
 }

@@ -25,6 +25,8 @@ type TestReport struct {
 	Results []TestResult
 	// Coverage maps a policy file to the share of its lines covered, in percent.
 	Coverage map[string]float64
+	// Lines maps a policy file to its covered and coverable line counts.
+	Lines map[string][2]int
 	// Total is the coverage of all policy files together, in percent.
 	Total float64
 }
@@ -45,7 +47,7 @@ func (r *TestReport) Failed() int {
 func RunTests(ctx context.Context, mods []Module, coverage bool) (*TestReport, error) {
 	parsed, err := Parse(mods)
 	if err != nil {
-		return nil, err
+		return nil, policyErrors(err)
 	}
 	cov := cover.New()
 	runner := tester.NewRunner().
@@ -58,9 +60,12 @@ func RunTests(ctx context.Context, mods []Module, coverage bool) (*TestReport, e
 	}
 	ch, err := runner.RunTests(ctx, nil)
 	if err != nil {
+		if pe := policyErrors(err); pe != err {
+			return nil, pe
+		}
 		return nil, fmt.Errorf("run policy tests: %w", err)
 	}
-	rep := &TestReport{Coverage: map[string]float64{}}
+	rep := &TestReport{Coverage: map[string]float64{}, Lines: map[string][2]int{}}
 	for r := range ch {
 		tr := TestResult{Package: strings.TrimPrefix(r.Package, "data."), Name: r.Name, Passed: r.Pass()}
 		if r.Location != nil {
@@ -95,8 +100,22 @@ func RunTests(ctx context.Context, mods []Module, coverage bool) (*TestReport, e
 	for f, fr := range report.Files {
 		if slices.Contains(prod, f) {
 			rep.Coverage[f] = fr.Coverage
+			rep.Lines[f] = [2]int{fr.CoveredLines, fr.CoveredLines + fr.NotCoveredLines}
 		}
 	}
 	rep.Total = report.Coverage
 	return rep, nil
+}
+
+// CoverageOf returns the line coverage, in percent, of a set of files taken together.
+func (r *TestReport) CoverageOf(files []string) float64 {
+	covered, total := 0, 0
+	for _, f := range files {
+		covered += r.Lines[f][0]
+		total += r.Lines[f][1]
+	}
+	if total == 0 {
+		return 100
+	}
+	return 100 * float64(covered) / float64(total)
 }

@@ -188,6 +188,7 @@ func Build(in Input) *Report {
 		first := in.Bundle.Records[0]
 		r.Root = Evidence{Ref: first.Ref(), File: first.Pos.File, Line: first.Pos.Line}
 	}
+	waivers := resolveWaivers(in.Catalog, in.Outcome.Waivers)
 	for _, ctl := range in.Controls {
 		if !slices.Contains(r.Standards, ctl.Standard) {
 			r.Standards = append(r.Standards, ctl.Standard)
@@ -197,6 +198,7 @@ func Build(in Input) *Report {
 			}
 		}
 		c := buildControl(in, ctl)
+		applyWaivers(in, &c, waivers)
 		r.Summary[c.Status]++
 		r.ByStd[ctl.Standard][c.Status]++
 		r.Controls = append(r.Controls, c)
