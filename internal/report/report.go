@@ -221,6 +221,15 @@ func buildControl(in Input, ctl catalog.Control) Control {
 		}
 		c.Findings = append(c.Findings, f)
 	}
+	if !implemented && len(in.Outcome.Findings[ctl.ID]) > 0 {
+		// Only the organization's own rules (custom.extends) decide this control.
+		for _, f := range in.Outcome.Findings[ctl.ID] {
+			c.Findings = append(c.Findings, toFinding(in.Bundle, f))
+		}
+		c.Status = statusOf(c.Findings)
+		c.Warnings = append(c.Warnings, "only the organization's own rules decide this control: annexa has no built-in policy for it yet")
+		return c
+	}
 	if !implemented {
 		if c.Status == "" && len(c.Findings) == 0 {
 			c.Status = StatusNotImplemented

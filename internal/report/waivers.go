@@ -47,6 +47,8 @@ func resolveWaivers(cat *catalog.Catalog, ws map[string]engine.Waiver) []waiver 
 			default:
 				if ctl, err := cat.Resolve(a); err == nil {
 					wv.controls[ctl.ID] = true
+				} else {
+					wv.controls[a] = true // the organization's own control, by its exact id
 				}
 			}
 		}

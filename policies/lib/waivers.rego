@@ -34,19 +34,23 @@ _state(e) := ["invalid", msg] if {
 	msg := sprintf("%s was approved by its own requester %s", [records.ref(e), e.requested_by])
 } else := ["invalid", msg] if {
 	not _approver_holds_role(e)
-	msg := sprintf("%s was approved by %s, who held none of the exception_approver_roles (%s) on %s",
-		[records.ref(e), e.approved_by, concat(", ", input.params.exception_approver_roles), e.approved_on])
+	msg := sprintf(
+		"%s was approved by %s, who held none of the exception_approver_roles (%s) on %s",
+		[records.ref(e), e.approved_by, concat(", ", input.params.exception_approver_roles), e.approved_on],
+	)
 } else := ["invalid", msg] if {
 	days := dates.days_between(e.approved_on, e.expires_on)
 	days > input.params.exception_max_days
-	msg := sprintf("%s runs %d days, more than exception_max_days (%d): shorten it",
-		[records.ref(e), days, input.params.exception_max_days])
+	msg := sprintf(
+		"%s runs %d days, more than exception_max_days (%d): shorten it",
+		[records.ref(e), days, input.params.exception_max_days],
+	)
 } else := ["pending", msg] if {
 	not dates.visible(e.approved_on)
 	msg := sprintf("%s is approved only on %s", [records.ref(e), e.approved_on])
 } else := ["expired", msg] if {
 	e.expires_on < input.as_of
-	msg := sprintf("waiver %s expired on %s", [records.ref(e), e.expires_on])
+	msg := sprintf("%s: waiver expired on %s: renew it or fix what it covered", [records.ref(e), e.expires_on])
 } else := ["active", msg] if {
 	msg := sprintf("waived by %s until %s: %s", [records.ref(e), e.expires_on, e.reason])
 }
