@@ -1,0 +1,180 @@
+# METADATA
+# title: Remote working
+# description: >-
+#   People allowed to work away from the office accepted the current remote-working policy,
+#   work on managed devices whose recent posture snapshot shows no failed security check, and
+#   reach the organisation's systems only through accounts protected by a second factor.
+# scope: package
+# custom:
+#   control: iso27001:A.6.7
+#   class: a
+#   evidence: [Document, Acknowledgement, Person, Asset, TestRun, Account]
+#   rules:
+#     R1: >-
+#       A current policy or topic policy with topic remote-working exists, and every active Person
+#       with remote_eligible true acknowledged it (or an earlier version of it); people who
+#       started at most ack_grace_days ago are not counted.
+#     R2: >-
+#       Every active endpoint Asset (not retired, not lost) assigned to an active remote-eligible
+#       Person appears in an mdm-posture TestRun performed within posture_max_age_days, and the
+#       latest such snapshot has no result of status fail or error for it.
+#     R3: >-
+#       Every enabled human Account held by an active remote-eligible Person has mfa.enabled true.
+#   decisions:
+#     - The policy's audience is taken as the remote-eligible people; acknowledging any version of
+#       the policy counts here, since A.5.1 R4 measures acknowledgement of the current major version.
+#     - A device appears in a snapshot when a result's resource is its Asset ref or one of its
+#       external ids. The 8.1 checks are taken as whatever the MDM export reports, and the device
+#       passes when none of its results in the latest snapshot failed or errored.
+#     - R3 covers the accounts of remote-eligible people in every system (not only the ISMS
+#       boundaries.systems), since any of them can be reached from outside the office; an
+#       account whose MFA is sso-enforced is recorded with mfa.enabled true.
+package annexa.iso27001.a6_7
+
+import data.annexa.lib.access
+import data.annexa.lib.dates
+import data.annexa.lib.docs
+import data.annexa.lib.ops
+import data.annexa.lib.people
+import data.annexa.lib.physical
+import data.annexa.lib.records
+import data.annexa.lib.result
+import rego.v1
+
+_remote contains ref if {
+	some ref in people.active_refs
+	records.get(ref).remote_eligible == true
+}
+
+# --- R1: the remote-working policy is current and acknowledged.
+
+_policies := object.get(docs.current_by_topic, "remote-working", set())
+
+_counted := {p | some p in _remote; not physical.newcomer(p)}
+
+_acknowledged(p) if {
+	some d in _policies
+	physical.acknowledged(p, d)
+}
+
+_missing := {p | some p in _counted; not _acknowledged(p)}
+
+_r1_population := (_policies | _counted) | {ops.isms_ref | count(_policies) == 0}
+
+_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+	count(_policies) == 0
+	msg := sprintf(
+		"no current remote-working policy at %s: publish and approve a topic-policy with topic remote-working",
+		[input.as_of],
+	)
+}
+
+_r1_items contains result.fail("R1", msg, _policies | _missing) if {
+	count(_policies) > 0
+	count(_missing) > 0
+	msg := sprintf(
+		"%s is not acknowledged by %d of %d remote-eligible people: have %s acknowledge it",
+		[physical.short(_policies), count(_missing), count(_counted), physical.short(_missing)],
+	)
+}
+
+findings contains f if {
+	some f in result.check(
+		"R1", "the remote-working policy is current and acknowledged by every remote-eligible person",
+		_r1_population, _r1_items,
+	)
+}
+
+# --- R2: devices of remote workers pass the posture checks in a fresh snapshot.
+
+_r2_population contains records.ref(a) if {
+	some a in records.of("Asset")
+	a.asset_type == "endpoint"
+	ops.active_asset(a)
+	not _lost(a)
+	a.assigned_to in _remote
+}
+
+_lost(a) if dates.visible(a.lifecycle.lost_on)
+
+# _snapshots maps an Asset ref to the days of the mdm-posture snapshots that report on it.
+_snapshots[asset] contains dates.day(t.performed_on) if {
+	some t in records.of("TestRun")
+	t.test_type == "mdm-posture"
+	dates.visible(t.performed_on)
+	some r in object.get(t, "results", [])
+	some asset in ops.assets_named(object.get(r, "resource", ""))
+}
+
+# _failed maps "Asset/id@day" to the checks that failed or errored for it in that day's snapshots.
+_failed[concat("@", [asset, dates.day(t.performed_on)])] contains r.check_id if {
+	some t in records.of("TestRun")
+	t.test_type == "mdm-posture"
+	dates.visible(t.performed_on)
+	some r in object.get(t, "results", [])
+	r.status in {"fail", "error"}
+	some asset in ops.assets_named(object.get(r, "resource", ""))
+}
+
+_last(ref) := dates.latest(_snapshots[ref])
+
+_fresh(ref) if dates.within(_last(ref), input.params.posture_max_age_days)
+
+_last_text(ref) := _last(ref)
+
+_last_text(ref) := "never" if not _last(ref)
+
+_r2_items contains result.fail("R2", msg, [ref]) if {
+	some ref in _r2_population
+	not _fresh(ref)
+	msg := sprintf(
+		"%s (assigned to %s) has no posture snapshot in the last %d days (last: %s): enrol it in MDM and collect posture",
+		[ref, records.get(ref).assigned_to, input.params.posture_max_age_days, _last_text(ref)],
+	)
+}
+
+_r2_items contains result.fail("R2", msg, [ref]) if {
+	some ref in _r2_population
+	_fresh(ref)
+	checks := _failed[concat("@", [ref, _last(ref)])]
+	msg := sprintf(
+		"%s (assigned to %s) failed %s in the posture snapshot of %s: fix the device settings",
+		[ref, records.get(ref).assigned_to, concat(", ", sort(checks)), _last(ref)],
+	)
+}
+
+findings contains f if {
+	some f in result.check(
+		"R2", sprintf(
+			"every device of a remote-eligible person passed its posture checks in a snapshot of the last %d days",
+			[input.params.posture_max_age_days],
+		),
+		_r2_population, _r2_items,
+	)
+}
+
+# --- R3: MFA on the accounts of remote workers.
+
+_r3_population contains records.ref(acc) if {
+	some acc in records.of("Account")
+	acc.account_type == "human"
+	access.active(acc)
+	acc.holder in _remote
+}
+
+_r3_items contains result.fail("R3", msg, [records.at(acc, "mfa")]) if {
+	some ref in _r3_population
+	acc := records.get(ref)
+	not acc.mfa.enabled == true
+	msg := sprintf(
+		"%s in %s, held by remote-eligible %s, does not require a second factor: enable MFA on it",
+		[ref, acc.system, acc.holder],
+	)
+}
+
+findings contains f if {
+	some f in result.check(
+		"R3", "every account of a remote-eligible person requires a second factor",
+		_r3_population, _r3_items,
+	)
+}

@@ -1,0 +1,46 @@
+# METADATA
+# title: Equipment siting and protection
+# description: >-
+#   Equipment at the sites we must evidence ourselves is placed and protected against
+#   physical and environmental harm and unauthorised viewing, as attested for a limited time by
+#   the facilities or security role; equipment hosted by a certified operator inherits the
+#   control from its certification.
+# scope: package
+# custom:
+#   control: iso27001:A.7.8
+#   class: c
+#   evidence: [ManagementSystem, Site, Supplier, Attestation, Person]
+#   rules:
+#     R1: >-
+#       Every in-scope Site is inherited (run by a Supplier with a certification covering the service,
+#       valid at as-of or within supplier_cert_grace_days after valid_to) or has a current Attestation
+#       of iso27001:A.7.8 covering it, made by a holder of Role/facilities-lead or Role/isms-manager,
+#       valid at as-of, no longer than attestation_max_days, with its exceptions handled.
+#   decisions:
+#     - In-scope sites are the ISMS boundaries.sites (every Site record when no ISMS record states
+#       its sites); a supplier-run site without a current certificate needs the local attestation.
+#     - The model names no attesting role; the physical attesters are accepted (Role/facilities-lead,
+#       which the model's inspection example uses, and Role/isms-manager).
+#     - Hosted equipment is recognised through its Site (a cloud region or colocation run by a
+#       certified supplier); Asset.location is not read.
+package annexa.iso27001.a7_8
+
+import data.annexa.lib.physical
+import data.annexa.lib.result
+import rego.v1
+
+_control := "iso27001:A.7.8"
+
+_r1_population := physical.sites
+
+_r1_items contains result.fail("R1", physical.gap(_control, ref), [ref]) if {
+	some ref in _r1_population
+	not physical.covered(_control, ref)
+}
+
+findings contains f if {
+	some f in result.check(
+		"R1", "equipment at every in-scope site is attested as sited and protected or inherited from a certified operator",
+		_r1_population, _r1_items,
+	)
+}
