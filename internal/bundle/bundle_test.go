@@ -33,13 +33,15 @@ func TestDecodeRecordsWithPositions(t *testing.T) {
 			"---\n# a comment\nkind: Person\nid: bob\nstart_date: 2024-02-01\n",
 		"roles.json":    `[{"kind": "Role", "id": "eng", "min_holders": 2}]`,
 		"notes.txt":     "not evidence",
+		"empty.yaml":    "",
+		"comments.yaml": "# kind: Person\n# id: nobody\n",
 		".hidden/x.yml": "kind: Nope\n",
 	})
 	if len(diags) != 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
-	if len(b.Records) != 3 || len(b.Files) != 2 {
-		t.Fatalf("%d records in %d files, want 3 in 2", len(b.Records), len(b.Files))
+	if len(b.Records) != 3 || len(b.Files) != 4 {
+		t.Fatalf("%d records in %d files, want 3 in 4", len(b.Records), len(b.Files))
 	}
 	bob, ok := b.Get("Person/bob")
 	if !ok {

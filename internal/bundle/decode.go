@@ -133,6 +133,11 @@ func splitDocument(file string, expr ast.Expr) ([]*Record, []Diagnostic) {
 		if x.Kind == token.NULL {
 			return nil, nil // an empty YAML document
 		}
+	case *ast.BinaryExpr:
+		// The YAML decoder gives an empty document or a file of comments as *null | _.
+		if x.Op == token.OR {
+			return nil, nil
+		}
 	}
 	return nil, []Diagnostic{{posOf(file, expr), "a document must be a record (a mapping with kind and id) or a list of records"}}
 }

@@ -176,6 +176,7 @@ func New(s Streams) *cobra.Command {
 		newVerifyCmd(a),
 		newTestCmd(a),
 		newSchemaCmd(),
+		newInitCmd(),
 		newKeygenCmd(),
 		newVersionCmd(),
 	)
