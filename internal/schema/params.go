@@ -27,7 +27,11 @@ func (s *Schema) Params(systems []*bundle.Record) (map[string]any, []bundle.Diag
 		if expr == nil {
 			continue
 		}
-		next := eff.Unify(s.ctx.BuildExpr(expr, cue.Filename(r.Pos.File)))
+		override := s.ctx.BuildExpr(expr, cue.Filename(r.Pos.File))
+		if def.Unify(override).Validate() != nil {
+			continue // invalid on its own: the record's validation reports it
+		}
+		next := eff.Unify(override)
 		if err := next.Validate(); err != nil {
 			diags = append(diags, bundle.Diagnostic{Pos: r.FieldPos("parameters"),
 				Message: fmt.Sprintf("ManagementSystem parameters: conflicts with another management system's parameters: %s",

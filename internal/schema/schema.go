@@ -181,12 +181,20 @@ func (s *Schema) explain(def cue.Value, p string, msgs []string, r *bundle.Recor
 			return fmt.Sprintf("must be %s%s%s", want, got(r, p), yamlHint(r, p, want))
 		}
 	}
+	// Prefer the message about the value's bound or format over the conflict with a default.
+	best := ""
 	for _, m := range msgs {
-		if strings.Contains(m, "empty disjunction") {
+		switch {
+		case strings.Contains(m, "empty disjunction"):
 			continue
+		case strings.Contains(m, "out of bound") || strings.Contains(m, "invalid value"):
+			return strings.ReplaceAll(m, "does not satisfy", "does not match")
+		case best == "":
+			best = m
 		}
-		m = strings.ReplaceAll(m, "does not satisfy", "does not match")
-		return m
+	}
+	if best != "" {
+		return strings.ReplaceAll(best, "does not satisfy", "does not match")
 	}
 	return joined
 }
