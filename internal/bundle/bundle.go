@@ -37,10 +37,28 @@ func (p Pos) String() string {
 type Diagnostic struct {
 	Pos     Pos
 	Message string
+	// Warning marks a problem that does not make the evidence invalid (a skipped special file).
+	Warning bool
 }
 
 // String formats the diagnostic as "file:line:col: message".
-func (d Diagnostic) String() string { return d.Pos.String() + ": " + d.Message }
+func (d Diagnostic) String() string {
+	if d.Warning {
+		return d.Pos.String() + ": warning: " + d.Message
+	}
+	return d.Pos.String() + ": " + d.Message
+}
+
+// Errors returns the diagnostics that are not warnings.
+func Errors(ds []Diagnostic) []Diagnostic {
+	var out []Diagnostic
+	for _, d := range ds {
+		if !d.Warning {
+			out = append(out, d)
+		}
+	}
+	return out
+}
 
 // Record is one evidence record.
 type Record struct {
@@ -96,6 +114,11 @@ type File struct {
 type Bundle struct {
 	// Files are the evidence files, sorted by path.
 	Files []File
+	// Attachments are the files outside YAML that records pin by digest (evidence[].uri).
+	Attachments []File
+	// Broken maps a record to the problems of its attachments (a changed or missing file);
+	// findings that rely on the record fail.
+	Broken map[string][]string
 	// Records are sorted by file and position.
 	Records []*Record
 	// Index maps Kind/id to its record.
@@ -137,7 +160,13 @@ type Options struct {
 	// Prefix is joined before every file path in records, diagnostics and the file list, so
 	// that positions read as the user named the folder (evidence/people/bob.yaml).
 	Prefix string
+	// Limits bound what one file may hold; zero fields take the defaults.
+	Limits Limits
 }
+
+// AttachmentsDir names the folders whose files are attachments (exports, reports) that records
+// pin by digest, never records themselves.
+const AttachmentsDir = "attachments"
 
 // IsEvidenceFile reports whether a file name is read as evidence.
 func IsEvidenceFile(name string) bool {
@@ -152,21 +181,36 @@ func IsEvidenceFile(name string) bool {
 // kinds, duplicate ids and references. It returns every problem found, not only the first;
 // the bundle holds whatever could be read.
 func Load(fsys fs.FS, opts Options) (*Bundle, []Diagnostic, error) {
+	lim := opts.Limits.withDefaults()
 	var paths []string
+	var diags []Diagnostic
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
+		name := path.Join(opts.Prefix, p)
 		if d.IsDir() {
-			if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if p != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == AttachmentsDir) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") || !IsEvidenceFile(d.Name()) || !d.Type().IsRegular() {
+		if strings.HasPrefix(d.Name(), ".") || !IsEvidenceFile(d.Name()) {
 			return nil
 		}
-		paths = append(paths, p)
+		switch t := d.Type(); {
+		case t.IsRegular():
+			paths = append(paths, p)
+		case t&fs.ModeSymlink != 0:
+			if diag, ok := checkLink(fsys, p, name); !ok {
+				diags = append(diags, diag)
+				return nil
+			}
+			paths = append(paths, p)
+		default:
+			diags = append(diags, Diagnostic{Pos: Pos{File: name, Line: 1, Col: 1}, Warning: true,
+				Message: fmt.Sprintf("skipped: not a regular file (%s)", kindOfFile(t))})
+		}
 		return nil
 	})
 	if err != nil {
@@ -187,14 +231,18 @@ func Load(fsys fs.FS, opts Options) (*Bundle, []Diagnostic, error) {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				data, err := fs.ReadFile(fsys, paths[i])
 				p := path.Join(opts.Prefix, paths[i])
+				data, diag, err := readLimited(fsys, paths[i], p, lim)
 				if err != nil {
-					results[i].err = fmt.Errorf("read %s: %w", p, err)
+					results[i].err = err
+					continue
+				}
+				if diag != nil {
+					results[i] = result{file: File{Path: p}, diags: []Diagnostic{*diag}}
 					continue
 				}
 				sum := sha256.Sum256(data)
-				recs, diags := decodeFile(p, data)
+				recs, diags := decodeFile(p, data, lim)
 				results[i] = result{
 					file: File{Path: p, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Records: len(recs),
 						GitBlob: gitBlob(data)},
@@ -210,7 +258,6 @@ func Load(fsys fs.FS, opts Options) (*Bundle, []Diagnostic, error) {
 	wg.Wait()
 
 	b := &Bundle{Index: make(map[string]*Record)}
-	var diags []Diagnostic
 	for _, r := range results {
 		if r.err != nil {
 			return nil, nil, r.err
@@ -220,6 +267,7 @@ func Load(fsys fs.FS, opts Options) (*Bundle, []Diagnostic, error) {
 		diags = append(diags, r.diags...)
 	}
 	diags = append(diags, b.index(opts.Kinds)...)
+	diags = append(diags, b.checkAttachments(fsys, opts.Prefix, lim)...)
 	SortDiagnostics(diags)
 	return b, diags, nil
 }
@@ -234,12 +282,12 @@ func (b *Bundle) index(kinds []string) []Diagnostic {
 	kept := b.Records[:0]
 	for _, r := range b.Records {
 		if len(known) > 0 && !known[r.Kind] {
-			diags = append(diags, Diagnostic{r.FieldPos("kind"), fmt.Sprintf("unknown kind %q: known kinds are %s",
+			diags = append(diags, Diagnostic{Pos: r.FieldPos("kind"), Message: fmt.Sprintf("unknown kind %q: known kinds are %s",
 				r.Kind, strings.Join(kinds, ", "))})
 			continue
 		}
 		if first, dup := b.Index[r.Ref()]; dup {
-			diags = append(diags, Diagnostic{r.FieldPos("id"), fmt.Sprintf("duplicate id %s: already defined at %s",
+			diags = append(diags, Diagnostic{Pos: r.FieldPos("id"), Message: fmt.Sprintf("duplicate id %s: already defined at %s",
 				r.Ref(), first.Pos)})
 			continue
 		}
@@ -254,7 +302,7 @@ func (b *Bundle) index(kinds []string) []Diagnostic {
 				continue // not a reference: a string that only looks like one
 			}
 			if _, ok := b.Index[u.target]; !ok {
-				diags = append(diags, Diagnostic{u.pos, fmt.Sprintf("%s: reference to %s, which does not exist", u.path, u.target)})
+				diags = append(diags, Diagnostic{Pos: u.pos, Message: fmt.Sprintf("%s: reference to %s, which does not exist", u.path, u.target)})
 			}
 		}
 		r.refs = nil

@@ -28,13 +28,13 @@ func IsRef(s string) bool { return refPattern.MatchString(s) }
 
 // decodeFile splits one file into records. A YAML file holds one or more documents; a
 // document (or a JSON file) is one record or a list of records.
-func decodeFile(file string, data []byte) ([]*Record, []Diagnostic) {
+func decodeFile(file string, data []byte, lim Limits) ([]*Record, []Diagnostic) {
 	var (
 		recs  []*Record
 		diags []Diagnostic
 	)
 	add := func(expr ast.Expr) {
-		r, d := splitDocument(file, expr)
+		r, d := splitDocument(file, expr, lim)
 		recs = append(recs, r...)
 		diags = append(diags, d...)
 	}
@@ -57,6 +57,10 @@ func decodeFile(file string, data []byte) ([]*Record, []Diagnostic) {
 			break
 		}
 		add(expr)
+		if len(recs) > lim.RecordsPerFile {
+			return nil, []Diagnostic{{Pos: Pos{File: file, Line: 1, Col: 1}, Message: fmt.Sprintf(
+				"file holds more than %d records: split it, or raise --limit records-per-file", lim.RecordsPerFile)}}
+		}
 	}
 	return recs, diags
 }
@@ -85,10 +89,10 @@ func syntaxDiagnostics(file string, err error) []Diagnostic {
 				msg = detail
 			}
 		}
-		out = append(out, Diagnostic{pos, "invalid syntax: " + msg})
+		out = append(out, Diagnostic{Pos: pos, Message: "invalid syntax: " + msg})
 	}
 	if len(out) == 0 {
-		out = append(out, Diagnostic{Pos{File: file, Line: 1, Col: 1}, "invalid syntax: " + err.Error()})
+		out = append(out, Diagnostic{Pos: Pos{File: file, Line: 1, Col: 1}, Message: "invalid syntax: " + err.Error()})
 	}
 	return out
 }
@@ -101,13 +105,13 @@ func posOf(file string, n ast.Node) Pos {
 	return Pos{File: file, Line: p.Line(), Col: p.Column()}
 }
 
-func splitDocument(file string, expr ast.Expr) ([]*Record, []Diagnostic) {
+func splitDocument(file string, expr ast.Expr, lim Limits) ([]*Record, []Diagnostic) {
 	switch x := expr.(type) {
 	case *ast.StructLit:
 		if len(x.Elts) == 0 {
 			return nil, nil // an empty document
 		}
-		r, d := newRecord(file, x)
+		r, d := newRecord(file, x, lim)
 		if r == nil {
 			return nil, []Diagnostic{d}
 		}
@@ -115,13 +119,17 @@ func splitDocument(file string, expr ast.Expr) ([]*Record, []Diagnostic) {
 	case *ast.ListLit:
 		var recs []*Record
 		var diags []Diagnostic
+		if len(x.Elts) > lim.RecordsPerFile {
+			return nil, []Diagnostic{{Pos: posOf(file, x), Message: fmt.Sprintf(
+				"list holds more than %d records: split it, or raise --limit records-per-file", lim.RecordsPerFile)}}
+		}
 		for _, e := range x.Elts {
 			st, ok := e.(*ast.StructLit)
 			if !ok {
-				diags = append(diags, Diagnostic{posOf(file, e), "a list of records may hold only mappings with kind and id"})
+				diags = append(diags, Diagnostic{Pos: posOf(file, e), Message: "a list of records may hold only mappings with kind and id"})
 				continue
 			}
-			r, d := newRecord(file, st)
+			r, d := newRecord(file, st, lim)
 			if r == nil {
 				diags = append(diags, d)
 				continue
@@ -139,31 +147,31 @@ func splitDocument(file string, expr ast.Expr) ([]*Record, []Diagnostic) {
 			return nil, nil
 		}
 	}
-	return nil, []Diagnostic{{posOf(file, expr), "a document must be a record (a mapping with kind and id) or a list of records"}}
+	return nil, []Diagnostic{{Pos: posOf(file, expr), Message: "a document must be a record (a mapping with kind and id) or a list of records"}}
 }
 
-func newRecord(file string, st *ast.StructLit) (*Record, Diagnostic) {
+func newRecord(file string, st *ast.StructLit, lim Limits) (*Record, Diagnostic) {
 	r := &Record{Pos: posOf(file, st), Expr: st, fields: make(map[string]Pos)}
-	v, err := r.convert(file, st, "")
+	v, err := r.convert(file, st, "", 0, lim)
 	if err != nil {
 		pos := posOf(file, st)
 		var pe *posError
 		if errors.As(err, &pe) {
 			pos = pe.pos
 		}
-		return nil, Diagnostic{pos, err.Error()}
+		return nil, Diagnostic{Pos: pos, Message: err.Error()}
 	}
 	r.Value = v.(map[string]any)
 	kind, ok := r.Value["kind"].(string)
 	if !ok || kind == "" {
-		return nil, Diagnostic{r.Pos, "record has no kind: every record needs kind and id"}
+		return nil, Diagnostic{Pos: r.Pos, Message: "record has no kind: every record needs kind and id"}
 	}
 	id, ok := r.Value["id"].(string)
 	if !ok || id == "" {
 		if n, isNum := r.Value["id"].(json.Number); isNum {
-			return nil, Diagnostic{r.FieldPos("id"), fmt.Sprintf("id must be a string: quote it, id: \"%s\"", n)}
+			return nil, Diagnostic{Pos: r.FieldPos("id"), Message: fmt.Sprintf("id must be a string: quote it, id: \"%s\"", n)}
 		}
-		return nil, Diagnostic{r.Pos, fmt.Sprintf("%s record has no id: every record needs kind and id", kind)}
+		return nil, Diagnostic{Pos: r.Pos, Message: fmt.Sprintf("%s record has no id: every record needs kind and id", kind)}
 	}
 	r.Kind, r.ID = kind, id
 	if i, ok := r.fields["kind"]; ok {
@@ -174,7 +182,10 @@ func newRecord(file string, st *ast.StructLit) (*Record, Diagnostic) {
 
 // convert turns the syntax tree of a decoded YAML/JSON value into plain Go values, recording
 // field positions and reference-shaped strings along the way.
-func (r *Record) convert(file string, n ast.Expr, at string) (any, error) {
+func (r *Record) convert(file string, n ast.Expr, at string, depth int, lim Limits) (any, error) {
+	if depth > lim.Depth {
+		return nil, &posError{posOf(file, n), fmt.Sprintf("%s: nested deeper than %d levels: flatten the record, or raise --limit depth", at, lim.Depth)}
+	}
 	switch x := n.(type) {
 	case *ast.StructLit:
 		m := make(map[string]any, len(x.Elts))
@@ -195,7 +206,7 @@ func (r *Record) convert(file string, n ast.Expr, at string) (any, error) {
 				return nil, &posError{posOf(file, f), fmt.Sprintf("duplicate key %q: first written at line %d", name, first.Line)}
 			}
 			r.fields[p] = posOf(file, f)
-			v, err := r.convert(file, f.Value, p)
+			v, err := r.convert(file, f.Value, p, depth+1, lim)
 			if err != nil {
 				return nil, err
 			}
@@ -207,7 +218,7 @@ func (r *Record) convert(file string, n ast.Expr, at string) (any, error) {
 		for i, e := range x.Elts {
 			p := at + "." + strconv.Itoa(i)
 			r.fields[p] = posOf(file, e)
-			v, err := r.convert(file, e, p)
+			v, err := r.convert(file, e, p, depth+1, lim)
 			if err != nil {
 				return nil, err
 			}
@@ -217,6 +228,9 @@ func (r *Record) convert(file string, n ast.Expr, at string) (any, error) {
 	case *ast.BasicLit:
 		switch x.Kind {
 		case token.STRING:
+			if len(x.Value) > lim.StringBytes+2 {
+				return nil, &posError{posOf(file, x), fmt.Sprintf("%s: string longer than %d bytes: keep large content in an attachment, or raise --limit string-size", at, lim.StringBytes)}
+			}
 			s, err := literal.Unquote(x.Value)
 			if err != nil {
 				return nil, fmt.Errorf("string: %v", err)
@@ -226,7 +240,7 @@ func (r *Record) convert(file string, n ast.Expr, at string) (any, error) {
 			}
 			return s, nil
 		case token.INT, token.FLOAT:
-			return number(file, x, "")
+			return number(file, x, "", at)
 		case token.TRUE:
 			return true, nil
 		case token.FALSE:
@@ -236,7 +250,7 @@ func (r *Record) convert(file string, n ast.Expr, at string) (any, error) {
 		}
 	case *ast.UnaryExpr:
 		if lit, ok := x.X.(*ast.BasicLit); ok && x.Op == token.SUB && (lit.Kind == token.INT || lit.Kind == token.FLOAT) {
-			return number(file, lit, "-")
+			return number(file, lit, "-", at)
 		}
 	}
 	return nil, fmt.Errorf("unsupported value at %s", at)
@@ -252,18 +266,20 @@ func (e *posError) Error() string { return e.msg }
 
 // number normalises a YAML/JSON number literal (0o777, 0x1F, 1_000, 1e3) to a JSON number.
 // Integers beyond 64 bits and infinities are refused rather than rounded.
-func number(file string, lit *ast.BasicLit, sign string) (json.Number, error) {
-	text := sign + strings.ReplaceAll(lit.Value, "_", "")
-	if lit.Kind == token.INT {
+func number(file string, lit *ast.BasicLit, sign, at string) (json.Number, error) {
+	// The YAML decoder writes integers it cannot hold as "number & <digits>".
+	raw, huge := strings.CutPrefix(lit.Value, "number &")
+	text := sign + strings.ReplaceAll(strings.TrimSpace(raw), "_", "")
+	if lit.Kind == token.INT || huge {
 		n, err := strconv.ParseInt(text, 0, 64)
 		if err != nil {
-			return "", &posError{posOf(file, lit), fmt.Sprintf("number %s is out of range: quote it if it is an identifier", text)}
+			return "", &posError{posOf(file, lit), fmt.Sprintf("%s: number %s is out of range: quote it if it is an identifier", at, text)}
 		}
 		return json.Number(strconv.FormatInt(n, 10)), nil
 	}
 	f, err := strconv.ParseFloat(text, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		return "", &posError{posOf(file, lit), fmt.Sprintf("number %s is out of range", text)}
+		return "", &posError{posOf(file, lit), fmt.Sprintf("%s: number %s is out of range", at, text)}
 	}
 	if json.Valid([]byte(text)) {
 		return json.Number(text), nil

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/annexa-dev/annexa/internal/attest"
+	"github.com/annexa-dev/annexa/internal/bundle"
 	"github.com/annexa-dev/annexa/internal/catalog"
 	"github.com/annexa-dev/annexa/internal/report"
 )
@@ -76,13 +77,12 @@ func runAttest(cmd *cobra.Command, a *app, opts *attestOptions) error {
 	if err != nil {
 		return err
 	}
-	ev, err := loadEvidence(opts.dir, opts.ref)
+	ev, err := a.loadEvidence(opts.dir, opts.ref)
 	if err != nil {
 		return err
 	}
-	if len(ev.diags) > 0 {
-		printDiagnostics(cmd.ErrOrStderr(), ev.diags)
-		return invalid()
+	if err := ev.check(cmd.ErrOrStderr()); err != nil {
+		return err
 	}
 	asOf, err := ev.asOfFor(opts.asOf)
 	if err != nil {
@@ -212,13 +212,13 @@ func runVerify(cmd *cobra.Command, a *app, opts *verifyOptions) error {
 	if !subjectsMatch(st.Subject, recorded.Provenance.Evidence) {
 		reasons = append(reasons, "the statement's subjects do not match the evidence its report lists")
 	}
-	ev, err := loadEvidence(filepath.FromSlash(recorded.Bundle.Path), recorded.Bundle.Commit)
+	ev, err := a.loadEvidence(filepath.FromSlash(recorded.Bundle.Path), recorded.Bundle.Commit)
 	if err != nil {
 		return mismatch(errw, append(reasons, "cannot read the recorded evidence: "+err.Error()))
 	}
-	if len(ev.diags) > 0 {
+	if errs := bundle.Errors(ev.diags); len(errs) > 0 {
 		return mismatch(errw, append(reasons, fmt.Sprintf("the recorded evidence is now invalid (%d problems, first: %s)",
-			len(ev.diags), ev.diags[0])))
+			len(errs), errs[0])))
 	}
 	if recorded.Strict != nil {
 		if err := ev.applyStrict(recorded.AsOf); err != nil {

@@ -11,10 +11,12 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/annexa-dev/annexa/internal/bundle"
 	"github.com/annexa-dev/annexa/internal/engine"
 )
 
@@ -109,7 +111,16 @@ Exit codes: 0 no control in scope fails; 1 a control fails; 2 invalid evidence o
 // app holds what every command shares: the folder of the organization's own policies.
 type app struct {
 	policies string
+	limits   bundle.Limits
+	timeout  time.Duration
 }
+
+// limitFlag is --limit name=value, repeatable.
+type limitFlag struct{ l *bundle.Limits }
+
+func (f limitFlag) String() string     { return "" }
+func (f limitFlag) Set(s string) error { return f.l.Set(s) }
+func (f limitFlag) Type() string       { return "name=value" }
 
 // engine returns the policy engine: the built-in policies and the organization's own, from
 // --policies or, when it exists, the default folder.
@@ -126,6 +137,9 @@ func (a *app) engine() (*engine.Engine, error) {
 	var pe engine.PolicyErrors
 	if errors.As(err, &pe) {
 		return nil, &policyError{lines: pe}
+	}
+	if eng != nil {
+		eng.Timeout = a.timeout
 	}
 	return eng, err
 }
@@ -166,6 +180,10 @@ func New(s Streams) *cobra.Command {
 	})
 	root.PersistentFlags().StringVar(&a.policies, "policies", "",
 		"the organization's own Rego policies (default "+engine.DefaultCustomDir+" when it exists)")
+	root.PersistentFlags().DurationVar(&a.timeout, "timeout", engine.DefaultTimeout,
+		"stop evaluating a control that takes longer than this; it gets status error")
+	root.PersistentFlags().Var(limitFlag{&a.limits}, "limit",
+		"raise or lower a resource limit on evidence files: file-size=256MiB, records-per-file=1000000, depth=64, string-size=1MiB")
 	root.AddCommand(
 		newEvalCmd(a),
 		newValidateCmd(a),

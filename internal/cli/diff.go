@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/annexa-dev/annexa/internal/bundle"
 	"github.com/annexa-dev/annexa/internal/report"
 )
 
@@ -71,9 +72,9 @@ type diffSide struct {
 	ev     *evidence
 }
 
-func openSide(cmd *cobra.Command, arg, dir string) (*diffSide, error) {
+func openSide(a *app, arg, dir string) (*diffSide, error) {
 	if arg == "" {
-		ev, err := loadEvidence(dir, "")
+		ev, err := a.loadEvidence(dir, "")
 		if err != nil {
 			return nil, err
 		}
@@ -91,7 +92,7 @@ func openSide(cmd *cobra.Command, arg, dir string) (*diffSide, error) {
 		}
 		return &diffSide{label: arg, report: rep}, nil
 	}
-	ev, err := loadEvidence(dir, arg)
+	ev, err := a.loadEvidence(dir, arg)
 	if err != nil {
 		return nil, err
 	}
@@ -110,19 +111,22 @@ func runDiff(cmd *cobra.Command, a *app, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	base, err := openSide(cmd, opts.base, opts.dir)
+	base, err := openSide(a, opts.base, opts.dir)
 	if err != nil {
 		return err
 	}
-	head, err := openSide(cmd, opts.head, opts.dir)
+	head, err := openSide(a, opts.head, opts.dir)
 	if err != nil {
 		return err
 	}
 	for _, s := range []*diffSide{base, head} {
-		if s.ev != nil && len(s.ev.diags) > 0 {
+		if s.ev != nil && len(bundle.Errors(s.ev.diags)) > 0 {
 			fmt.Fprintf(cmd.ErrOrStderr(), "annexa: the evidence at %s is invalid:\n", s.label)
-			printDiagnostics(cmd.ErrOrStderr(), s.ev.diags)
-			return invalid()
+		}
+		if s.ev != nil {
+			if err := s.ev.check(cmd.ErrOrStderr()); err != nil {
+				return err
+			}
 		}
 	}
 	asOf := opts.asOf

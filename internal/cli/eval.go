@@ -81,7 +81,7 @@ func runEval(cmd *cobra.Command, a *app, opts *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	ev, err := loadEvidence(opts.dir, opts.ref)
+	ev, err := a.loadEvidence(opts.dir, opts.ref)
 	if err != nil {
 		return err
 	}
@@ -89,9 +89,8 @@ func runEval(cmd *cobra.Command, a *app, opts *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	if len(ev.diags) > 0 {
-		printDiagnostics(cmd.ErrOrStderr(), ev.diags)
-		return invalid()
+	if err := ev.check(cmd.ErrOrStderr()); err != nil {
+		return err
 	}
 	if opts.strict {
 		if err := ev.applyStrict(asOf); err != nil {

@@ -52,7 +52,12 @@ func openSource(dir, ref string) (fs.FS, *gitsrc.Commit, string, error) {
 		if !st.IsDir() {
 			return nil, nil, "", usageError("evidence folder %s is not a folder", dir)
 		}
-		return os.DirFS(dir), nil, "", nil
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, nil, "", usageError("evidence folder %s: %v", dir, unwrapPathError(err))
+		}
+		// A Root's file system refuses every path, symbolic links included, that leaves dir.
+		return root.FS(), nil, "", nil
 	}
 	repo, err := gitsrc.Open(".")
 	if err != nil {
@@ -76,7 +81,7 @@ func openSource(dir, ref string) (fs.FS, *gitsrc.Commit, string, error) {
 // loadEvidence reads the bundle under dir (at a git ref when ref is set), validates every
 // record against its schema and computes the effective parameters. Problems with the
 // evidence come back as diagnostics.
-func loadEvidence(dir, ref string) (*evidence, error) {
+func (a *app) loadEvidence(dir, ref string) (*evidence, error) {
 	fsys, commit, rel, err := openSource(dir, ref)
 	if err != nil {
 		return nil, err
@@ -85,7 +90,8 @@ func loadEvidence(dir, ref string) (*evidence, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, diags, err := bundle.Load(fsys, bundle.Options{Kinds: sch.Kinds(), Prefix: filepath.ToSlash(filepath.Clean(dir))})
+	b, diags, err := bundle.Load(fsys, bundle.Options{Kinds: sch.Kinds(), Prefix: filepath.ToSlash(filepath.Clean(dir)),
+		Limits: a.limits})
 	if err != nil {
 		return nil, err
 	}
@@ -218,16 +224,22 @@ func validateAll(sch *schema.Schema, recs []*bundle.Record) []bundle.Diagnostic 
 	return out
 }
 
-// printDiagnostics writes one line per problem and a count.
-func printDiagnostics(w io.Writer, diags []bundle.Diagnostic) {
-	for _, d := range diags {
+// check prints the evidence's warnings and problems, one line each, and reports invalid
+// evidence (exit code 2) when there is any problem that is not a warning.
+func (ev *evidence) check(w io.Writer) error {
+	for _, d := range ev.diags {
 		fmt.Fprintln(w, d.String())
 	}
+	n := len(bundle.Errors(ev.diags))
+	if n == 0 {
+		return nil
+	}
 	noun := "problems"
-	if len(diags) == 1 {
+	if n == 1 {
 		noun = "problem"
 	}
-	fmt.Fprintf(w, "annexa: %d %s in the evidence: fix them and run again\n", len(diags), noun)
+	fmt.Fprintf(w, "annexa: %d %s in the evidence: fix them and run again\n", n, noun)
+	return invalid()
 }
 
 // input builds the policy input.

@@ -91,13 +91,12 @@ func runExplain(cmd *cobra.Command, a *app, opts *explainOptions) error {
 	if _, err := fmt.Fprint(w, b.String()); err != nil {
 		return err
 	}
-	ev, err := loadEvidence(opts.dir, "")
+	ev, err := a.loadEvidence(opts.dir, "")
 	if err != nil {
 		return err
 	}
-	if len(ev.diags) > 0 {
-		printDiagnostics(cmd.ErrOrStderr(), ev.diags)
-		return invalid()
+	if err := ev.check(cmd.ErrOrStderr()); err != nil {
+		return err
 	}
 	rep, err := ev.evaluate(cmd.Context(), eng, asOf, []catalog.Control{ctl})
 	if err != nil {

@@ -25,13 +25,12 @@ func newValidateCmd(a *app) *cobra.Command {
 			if _, err := a.engine(); err != nil {
 				return err // custom policies that do not compile are reported with the evidence problems' exit code
 			}
-			ev, err := loadEvidence(dirArg(args), "")
+			ev, err := a.loadEvidence(dirArg(args), "")
 			if err != nil {
 				return err
 			}
-			if len(ev.diags) > 0 {
-				printDiagnostics(cmd.ErrOrStderr(), ev.diags)
-				return invalid()
+			if err := ev.check(cmd.ErrOrStderr()); err != nil {
+				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d records in %d files are valid\n",
 				ev.dir, len(ev.bundle.Records), len(ev.bundle.Files))

@@ -93,7 +93,12 @@ func Load(dir string) (*Engine, error) {
 		}
 		return &Engine{c: c}, nil
 	}))
-	return f.(func() (*Engine, error))()
+	e, err := f.(func() (*Engine, error))()
+	if err != nil {
+		return nil, err
+	}
+	cp := *e // callers set their own Timeout
+	return &cp, nil
 }
 
 // Modules returns the policy modules of the engine, tests included.

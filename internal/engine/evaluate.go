@@ -61,9 +61,15 @@ type Waiver struct {
 	Reason     string   `json:"reason"`
 }
 
+// DefaultTimeout bounds the evaluation of one query (a share of the controls, or one control
+// when a share fails).
+const DefaultTimeout = 2 * time.Minute
+
 // Engine evaluates a compiled policy set.
 type Engine struct {
 	c *compiled
+	// Timeout bounds each evaluation; zero means DefaultTimeout.
+	Timeout time.Duration
 }
 
 type groupQuery struct {
@@ -77,7 +83,7 @@ func New() (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{c: c}, nil
+	return &Engine{c: c}, nil // a new Engine per call: callers set their own Timeout
 }
 
 // Digest returns the sha256 of the policy set the engine evaluates.
@@ -227,8 +233,14 @@ func (e *Engine) Evaluate(ctx context.Context, in Input, controls []string) (*Ou
 
 // run evaluates one prepared query and returns its binding x as JSON.
 func (e *Engine) run(ctx context.Context, pq rego.PreparedEvalQuery, raw ast.Value, asOf time.Time) ([]byte, error) {
+	timeout := cmp.Or(e.Timeout, DefaultTimeout)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	rs, err := pq.Eval(ctx, rego.EvalParsedInput(raw), rego.EvalTime(asOf), rego.EvalNDBuiltinCache(builtins.NDBCache{}))
 	if err != nil {
+		if ctx.Err() == context.DeadlineExceeded {
+			return nil, fmt.Errorf("evaluation did not finish within %s (--timeout): the policy is too slow or never ends", timeout)
+		}
 		return nil, err
 	}
 	if len(rs) != 1 {

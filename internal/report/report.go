@@ -2,6 +2,7 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -84,6 +85,7 @@ func (r *Report) AddStrict(excluded []string, late []bundle.LateRecord) {
 // and git commit recorded beside them), so a replay can say exactly what differs.
 type Provenance struct {
 	Evidence         []EvidenceFile `json:"evidence"`
+	Attachments      []EvidenceFile `json:"attachments,omitempty"`
 	PoliciesSHA256   string         `json:"policies_sha256"`
 	SchemasSHA256    string         `json:"schemas_sha256"`
 	ParametersSHA256 string         `json:"parameters_sha256"`
@@ -182,6 +184,9 @@ func Build(in Input) *Report {
 	for _, f := range in.Bundle.Files {
 		r.Provenance.Evidence = append(r.Provenance.Evidence, EvidenceFile{Path: f.Path, SHA256: f.SHA256})
 	}
+	for _, f := range in.Bundle.Attachments {
+		r.Provenance.Attachments = append(r.Provenance.Attachments, EvidenceFile{Path: f.Path, SHA256: f.SHA256})
+	}
 	if ms := in.Bundle.ByKind("ManagementSystem"); len(ms) > 0 {
 		r.Root = Evidence{Ref: ms[0].Ref(), File: ms[0].Pos.File, Line: ms[0].Pos.Line}
 	} else if len(in.Bundle.Records) > 0 {
@@ -249,6 +254,7 @@ func buildControl(in Input, ctl catalog.Control) Control {
 	fs := in.Outcome.Findings[ctl.ID]
 	for _, f := range fs {
 		rf := toFinding(in.Bundle, f)
+		distrust(in.Bundle, &rf, f.Refs)
 		c.Findings = append(c.Findings, rf)
 		if f.Outcome == engine.OutcomeAtRisk {
 			c.Warnings = append(c.Warnings, "at_risk: "+f.Message)
@@ -256,6 +262,29 @@ func buildControl(in Input, ctl catalog.Control) Control {
 	}
 	c.Status = statusOf(c.Findings)
 	return c
+}
+
+// distrust fails a finding that relies on a record whose attachment changed or is missing:
+// evidence that no longer matches its pinned digest cannot make a rule pass.
+func distrust(b *bundle.Bundle, f *Finding, refs []string) {
+	if len(b.Broken) == 0 || (f.Outcome != engine.OutcomePass && f.Outcome != engine.OutcomeAtRisk) {
+		return
+	}
+	var why []string
+	seen := map[string]bool{}
+	for _, ref := range refs {
+		base, _, _ := strings.Cut(ref, "#")
+		if seen[base] {
+			continue
+		}
+		seen[base] = true
+		why = append(why, b.Broken[base]...)
+	}
+	if len(why) == 0 {
+		return
+	}
+	f.Outcome = engine.OutcomeFail
+	f.Message = fmt.Sprintf("%s, but %s: restore the file or update its sha256 after review", f.Message, strings.Join(why, "; "))
 }
 
 func statusOf(fs []Finding) string {

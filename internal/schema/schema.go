@@ -181,6 +181,13 @@ func (s *Schema) explain(def cue.Value, p string, msgs []string, r *bundle.Recor
 			return fmt.Sprintf("must be %s%s%s", want, got(r, p), yamlHint(r, p, want))
 		}
 	}
+	if strings.Contains(joined, `time.Format("2006-01-02T15:04:05Z07:00")`) || strings.Contains(joined, "time.RFC3339") {
+		return fmt.Sprintf("%s is neither a date (YYYY-MM-DD) nor a timestamp with its UTC offset (2026-03-01T10:00:00Z)",
+			quote(lookup(r.Value, p)))
+	}
+	if strings.Contains(joined, `time.Format("2006-01-02")`) {
+		return fmt.Sprintf("%s is not a date: write a real calendar date as YYYY-MM-DD", quote(lookup(r.Value, p)))
+	}
 	// Prefer the message about the value's bound or format over the conflict with a default.
 	best := ""
 	for _, m := range msgs {

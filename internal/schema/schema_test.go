@@ -74,7 +74,7 @@ func TestValidate(t *testing.T) {
 		{
 			name: "impossible date",
 			src:  "kind: Person\nid: alice\nemployment_type: employee\nstart_date: 2026-02-30\n",
-			want: []string{`r.yaml:4:13: Person start_date: invalid value "2026-02-30" (does not match time.Format("2006-01-02"))`},
+			want: []string{`r.yaml:4:13: Person start_date: "2026-02-30" is not a date: write a real calendar date as YYYY-MM-DD`},
 		},
 		{
 			name: "enum",
