@@ -6,7 +6,9 @@ LDFLAGS  := -s -w -X github.com/annexa-dev/annexa/internal/cli.version=$(VERSION
 AS_OF    ?= 2026-11-30
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test check fmt vet lint clean
+FUZZTIME ?= 10s
+
+.PHONY: help build demo test fuzz race check fmt vet lint clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -19,8 +21,17 @@ demo: build ## evaluate the example bundle in evidence/ (as of $(AS_OF)); failin
 	  echo "exit code $$status (0: no control fails, 1: some fail, 2: invalid evidence)"; \
 	  test $$status -le 1
 
-test: ## run every test: Go unit tests, the Rego policy tests and the CLI scripts
+test: ## run every test: Go unit tests, the Rego policy tests, the CLI scripts, then each fuzz target briefly
 	$(GO) test ./...
+	$(MAKE) --no-print-directory fuzz
+
+fuzz: ## run each fuzz target for FUZZTIME (default 10s)
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/bundle
+	$(GO) test -run '^$$' -fuzz '^FuzzRef$$' -fuzztime $(FUZZTIME) ./internal/bundle
+	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime $(FUZZTIME) ./internal/catalog
+
+race: ## run every test under the race detector
+	$(GO) test -race ./...
 
 check: fmt vet test ## what a change must pass before it is committed
 
