@@ -195,6 +195,9 @@ func New(s Streams) *cobra.Command {
 		newTestCmd(a),
 		newSchemaCmd(),
 		newInitCmd(),
+		newSoACmd(a),
+		newReportCmd(a),
+		newHistoryCmd(a),
 		newKeygenCmd(),
 		newVersionCmd(),
 	)

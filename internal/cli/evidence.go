@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+
 	"encoding/json"
 	"fmt"
+	"github.com/spf13/cobra"
 	"io"
 	"io/fs"
 	"os"
@@ -390,3 +392,33 @@ func writeOutput(w io.Writer, file string, render func(io.Writer) error) error {
 	}
 	return nil
 }
+
+// evaluateCmd loads, checks and evaluates the evidence for commands that need one report.
+func (a *app) evaluateCmd(cmd *cobra.Command, dir, ref, asOfFlag, standard string) (*evidence, *engine.Engine, *report.Report, error) {
+	if _, err := parseAsOf(asOfFlag); err != nil {
+		return nil, nil, nil, err
+	}
+	eng, err := a.engine()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	controls, err := scope(eng, standard, "")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ev, err := a.loadEvidence(dir, ref)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := ev.check(cmd.ErrOrStderr()); err != nil {
+		return nil, nil, nil, err
+	}
+	asOf, err := ev.asOfFor(asOfFlag)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	rep, err := ev.evaluate(cmd.Context(), eng, asOf, controls)
+	return ev, eng, rep, err
+}
+
+func filterErrors(ev *evidence) []bundle.Diagnostic { return bundle.Errors(ev.diags) }

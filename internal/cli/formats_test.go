@@ -225,3 +225,74 @@ func TestJSONIsByteIdentical(t *testing.T) {
 		t.Fatal("two evaluations of the same bundle and as-of date differ")
 	}
 }
+
+// TestSoA checks the Statement of Applicability of the example bundle: every Annex A control
+// once, exclusions with their justification, evaluated statuses equal to the evaluation's.
+func TestSoA(t *testing.T) {
+	var rep struct {
+		Controls []struct {
+			ID     string `json:"id"`
+			Kind   string `json:"kind"`
+			Status string `json:"status"`
+		} `json:"controls"`
+	}
+	if err := json.Unmarshal(exampleReport(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]string{}
+	for _, c := range rep.Controls {
+		status[c.ID] = c.Status
+	}
+	for std, want := range map[string]int{"iso27001": 93, "iso42001": 38} {
+		r := annexa(t, "soa", exampleDir, "--as-of", asOf, "--standard", std, "--format", "json")
+		if r.code != 0 {
+			t.Fatalf("soa %s: exit %d: %s", std, r.code, r.stderr)
+		}
+		var soa struct {
+			Rows []struct {
+				ID              string `json:"id"`
+				Applicability   string `json:"applicability"`
+				Justification   string `json:"justification"`
+				EvaluatedStatus string `json:"evaluated_status"`
+			} `json:"controls"`
+			Counts struct{ Controls, Excluded int }
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &soa); err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, row := range soa.Rows {
+			if seen[row.ID] {
+				t.Errorf("%s listed twice", row.ID)
+			}
+			seen[row.ID] = true
+			if row.Applicability == "excluded" && strings.TrimSpace(row.Justification) == "" {
+				t.Errorf("%s is excluded without a justification", row.ID)
+			}
+			if row.EvaluatedStatus != status[row.ID] {
+				t.Errorf("%s: SoA says %s, the evaluation %s", row.ID, row.EvaluatedStatus, status[row.ID])
+			}
+		}
+		if len(soa.Rows) != want || soa.Counts.Controls != want {
+			t.Errorf("%s: %d rows, want %d", std, len(soa.Rows), want)
+		}
+	}
+}
+
+// TestSoAListsMissingEntries checks that a control without an SoA entry is listed as such.
+func TestSoAListsMissingEntries(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "p.yaml"), []byte("kind: Person\nid: a\nemployment_type: employee\nstart_date: 2024-01-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := annexa(t, "soa", dir, "--as-of", asOf, "--standard", "iso42001")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if n := strings.Count(r.stdout, "| no entry |"); n != 38 {
+		t.Errorf("%d rows say no entry, want 38:\n%s", n, r.stdout)
+	}
+	if !strings.Contains(r.stdout, "- `iso42001:A.2.2`: no SoA entry: the control is evaluated as applicable") {
+		t.Errorf("missing entries are not listed as problems:\n%s", r.stdout)
+	}
+}

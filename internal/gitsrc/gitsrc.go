@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -203,4 +204,38 @@ func (c *Commit) LineTimes(file string) ([]time.Time, error) {
 		times[i] = t
 	}
 	return times, nil
+}
+
+// Tag is a tag and the commit it names.
+type Tag struct {
+	Name   string
+	Commit *Commit
+}
+
+// Tags returns the repository's tags, oldest commit first (ties by name).
+func (r *Repo) Tags() ([]Tag, error) {
+	iter, err := r.repo.Tags()
+	if err != nil {
+		return nil, err
+	}
+	var out []Tag
+	err = iter.ForEach(func(ref *plumbing.Reference) error {
+		name := ref.Name().Short()
+		c, err := r.Resolve(name)
+		if err != nil {
+			return nil // a tag of something that is not a commit
+		}
+		out = append(out, Tag{Name: name, Commit: c})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(out, func(a, b Tag) int {
+		if c := a.Commit.Time.Compare(b.Commit.Time); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out, nil
 }

@@ -23,8 +23,17 @@ entries[control_id(e)] contains records.ref(e) if {
 	some e in records.of("SoAEntry")
 }
 
+# annex_a returns the canonical id of an Annex A control named by a risk or treatment, which
+# may leave out the "A." (iso27001:8.8 is read as iso27001:A.8.8).
+annex_a(id) := id if contains(id, ":A.")
+
+annex_a(id) := concat(":A.", split(id, ":")) if {
+	not contains(id, ":A.")
+	count(split(id, ":")) == 2
+}
+
 # relied_on maps a control id to the risks and treatments that name it.
-relied_on[c] contains records.ref(r) if {
+relied_on[annex_a(c)] contains records.ref(r) if {
 	some kind in ["Risk", "RiskTreatment"]
 	some r in records.of(kind)
 	some c in object.get(r, "controls", [])

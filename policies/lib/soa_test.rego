@@ -45,3 +45,9 @@ test_applicable_entries_do_not_gate if {
 	g := soa.gate with input as _in({"SoAEntry": {"e": e}})
 	count(g) == 0
 }
+
+test_fail_exclusion_relied_on_short_id if {
+	t := {"kind": "RiskTreatment", "id": "rt-1", "controls": ["iso27001:7.12"]}
+	g := soa.gate with input as _in({"SoAEntry": {"e": _entry}, "RiskTreatment": {"rt-1": t}})
+	g["iso27001:A.7.12"].outcome == "fail"
+}

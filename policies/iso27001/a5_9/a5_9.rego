@@ -1,0 +1,235 @@
+# METADATA
+# title: Inventory of information and other associated assets
+# description: >-
+#   The asset inventory is complete and kept up to date: each asset in use is described and has an
+#   owner, everything the integrations observe can be traced to an inventory entry, the inventory
+#   is reviewed periodically, and assets whose owner has left are handed to someone else in time.
+# scope: package
+# custom:
+#   control: iso27001:A.5.9
+#   class: a
+#   evidence: [Asset, Person, TestRun, Account, Activity]
+#   rules:
+#     R1: >-
+#       Every Asset not retired by as-of has non-blank asset_type, classification, criticality and
+#       environment, and an owner naming a Person record whose start_date is on or before as-of.
+#     R2: >-
+#       Every resource named by a TestRun performed within lookback_days (results[].resource,
+#       coverage.missing[] and reference entries of scope[]) and every Account.system resolves to a
+#       record (an Asset reference, or another existing record) or to an Asset external_ids value
+#       (also written as <tool>:<value> for a key <tool>_id); the rule fails, listing every unmatched
+#       id, when more than unknown_asset_tolerance ids are unmatched.
+#     R3: An Activity of type asset-inventory-review was performed within inventory_review_days.
+#     R4: >-
+#       No Asset in use is owned by a Person whose end_date lies more than owner_reassign_days
+#       before as-of; an owner who left less recently is reported at risk when the reassignment
+#       deadline falls within at_risk_days.
+#   decisions:
+#     - The model asks in R1 for an active owner and in R4 allows owner_reassign_days after the owner
+#       leaves; to keep both meaningful, R1 fails a missing, unknown or not-yet-started owner and R4
+#       alone judges owners who have left.
+#     - An asset is in use until its lifecycle.retired_on (the shared ops library's definition).
+#     - R2 reads TestRuns of the lookback window (the audit period), because a resource seen by any
+#       integration in the period should be inventoried; retired assets keep their records and still
+#       resolve. Every Account.system is read, whatever the account's state.
+#     - R2 accepts a reference to any existing record (Account/..., AISystem/...) as resolved, since
+#       tools also report identities and AI systems; scope entries that are selectors are skipped.
+#     - R2 reports one finding per unmatched id, pointing at every field where it was seen.
+#     - R3 accepts any outcome; a review that found issues is still a review.
+package annexa.iso27001.a5_9
+
+import data.annexa.lib.dates
+import data.annexa.lib.ops
+import data.annexa.lib.records
+import data.annexa.lib.result
+import rego.v1
+
+_assets_in_use contains records.ref(a) if {
+	some a in records.of("Asset")
+	ops.active_asset(a)
+}
+
+_short(s) := concat(", ", sort(s)) if count(s) <= 5
+
+_short(s) := sprintf("%s and %d more", [concat(", ", array.slice(sort(s), 0, 5)), count(s) - 5]) if count(s) > 5
+
+# --- R1: each asset in use is described and owned.
+
+_described := ["asset_type", "classification", "criticality", "environment"]
+
+_blank(a, field) if trim_space(sprintf("%v", [object.get(a, field, "")])) == ""
+
+_problems(a) := array.concat(
+	[sprintf("no %s", [field]) | some field in _described; _blank(a, field)],
+	[p | some p in _owner_problems(a)],
+)
+
+_owner_problems(a) := {"no owner"} if {
+	not a.owner
+} else := {sprintf("owner %s has no Person record", [a.owner])} if {
+	not records.exists(a.owner)
+} else := {sprintf("owner %s starts only on %s", [a.owner, p.start_date])} if {
+	p := records.get(a.owner)
+	not dates.visible(p.start_date)
+} else := set()
+
+_r1_items contains result.fail("R1", msg, [ref]) if {
+	some ref in _assets_in_use
+	a := records.get(ref)
+	problems := _problems(a)
+	count(problems) > 0
+	msg := sprintf("%s has %s: complete its inventory entry", [ref, concat(", ", problems)])
+}
+
+findings contains f if {
+	some f in result.check(
+		"R1", "every asset in use has a type, classification, criticality, environment and owner",
+		_assets_in_use, _r1_items,
+	)
+}
+
+# --- R2: what integrations see resolves to the inventory.
+
+_ref_pattern := `^[A-Z][A-Za-z]+/[A-Za-z0-9][A-Za-z0-9._:-]*$`
+
+# _known holds every external id value, also as <tool>:<value> for a key <tool>_id.
+_known contains v if {
+	some a in records.of("Asset")
+	some v in object.get(a, "external_ids", {})
+}
+
+_known contains concat(":", [trim_suffix(k, "_id"), v]) if {
+	some a in records.of("Asset")
+	some k, v in object.get(a, "external_ids", {})
+	endswith(k, "_id")
+}
+
+_recent_runs contains t if {
+	some t in records.of("TestRun")
+	dates.within(t.performed_on, input.params.lookback_days)
+}
+
+# _seen maps each observed id to the fields that name it.
+_seen[id] contains records.at(t, sprintf("results.%d.resource", [i])) if {
+	some t in _recent_runs
+	some i, r in object.get(t, "results", [])
+	id := object.get(r, "resource", "")
+	trim_space(id) != ""
+}
+
+_seen[id] contains records.at(t, sprintf("coverage.missing.%d", [i])) if {
+	some t in _recent_runs
+	some i, id in object.get(object.get(t, "coverage", {}), "missing", [])
+}
+
+_seen[id] contains records.at(t, sprintf("scope.%d", [i])) if {
+	some t in _recent_runs
+	some i, id in t.scope
+	regex.match(_ref_pattern, id)
+}
+
+_seen[acc.system] contains records.at(acc, "system") if {
+	some acc in records.of("Account")
+	dates.visible(acc.created_on)
+}
+
+_resolves(id) if records.exists(id)
+
+_resolves(id) if id in _known
+
+_unmatched := {id | some id, _ in _seen; not _resolves(id)}
+
+_r2_population := {split(at, "#")[0] | some _, ats in _seen; some at in ats}
+
+_r2_items contains result.fail("R2", msg, _seen[id]) if {
+	count(_unmatched) > input.params.unknown_asset_tolerance
+	some id in _unmatched
+	seen_by := {split(at, "#")[0] | some at in _seen[id]}
+	msg := sprintf(
+		"%s, seen by %s, matches no Asset reference or external_ids value (%d unmatched, unknown_asset_tolerance %d): %s",
+		[
+			id, _short(seen_by), count(_unmatched), input.params.unknown_asset_tolerance,
+			"add it to the inventory or record the id in the Asset's external_ids",
+		],
+	)
+}
+
+findings contains f if {
+	some f in result.check(
+		"R2", sprintf(
+			"every resource seen by integrations resolves to the inventory (tolerance %d)",
+			[input.params.unknown_asset_tolerance],
+		),
+		_r2_population, _r2_items,
+	)
+}
+
+# --- R3: the inventory was reviewed within inventory_review_days.
+
+_inventory_reviews contains a if {
+	some a in records.of("Activity")
+	a.activity_type == "asset-inventory-review"
+	dates.visible(a.performed_on)
+}
+
+_last_review := dates.latest({a.performed_on | some a in _inventory_reviews})
+
+_last_text := _last_review
+
+_last_text := "never" if not _last_review
+
+_last_refs := {records.ref(a) | some a in _inventory_reviews; dates.day(a.performed_on) == last} if {
+	last := _last_review
+} else := {ops.isms_ref}
+
+default _r3_ok := false
+
+_r3_ok if dates.within(_last_review, input.params.inventory_review_days)
+
+findings contains f if {
+	some f in result.require(
+		"R3", _r3_ok,
+		sprintf("the asset inventory was last reviewed on %s, within %d days", [_last_text, input.params.inventory_review_days]),
+		sprintf(
+			"no asset-inventory-review Activity within inventory_review_days %d of %s (last: %s): %s",
+			[input.params.inventory_review_days, input.as_of, _last_text, "review the inventory and record it"],
+		),
+		_last_refs,
+	)
+}
+
+# --- R4: assets of owners who left are reassigned within owner_reassign_days.
+
+_owner_left(a) := p.end_date if {
+	p := records.get(a.owner)
+	dates.visible(p.end_date)
+}
+
+_reassign_by(a) := dates.add_days(_owner_left(a), input.params.owner_reassign_days)
+
+_r4_items contains result.fail("R4", msg, [records.at(a, "owner")]) if {
+	some ref in _assets_in_use
+	a := records.get(ref)
+	_reassign_by(a) < input.as_of
+	msg := sprintf(
+		"%s is still owned by %s, who left on %s; it had to be reassigned by %s (owner_reassign_days %d): %s",
+		[
+			ref, a.owner, _owner_left(a), _reassign_by(a), input.params.owner_reassign_days,
+			"assign an owner who works here now",
+		],
+	)
+}
+
+_r4_items contains result.at_risk("R4", msg, [records.at(a, "owner")]) if {
+	some ref in _assets_in_use
+	a := records.get(ref)
+	ops.due_soon(_reassign_by(a))
+	msg := sprintf("%s is owned by %s, who left on %s: reassign it by %s", [ref, a.owner, _owner_left(a), _reassign_by(a)])
+}
+
+findings contains f if {
+	some f in result.check(
+		"R4", sprintf("no asset in use is owned by someone who left more than %d days ago", [input.params.owner_reassign_days]),
+		_assets_in_use, _r4_items,
+	)
+}

@@ -1,0 +1,218 @@
+# METADATA
+# title: Configuration management
+# description: >-
+#   Every class of system the organisation runs has an approved secure baseline, cloud accounts
+#   and servers are scanned against their configuration often, serious deviations from the
+#   baseline are tracked and fixed within the vulnerability deadlines or approved as exceptions,
+#   and detected drift from the approved configuration is tracked.
+# scope: package
+# custom:
+#   control: iso27001:A.8.9
+#   class: a
+#   evidence: [Document, Asset, TestRun, Finding, Exception, Person]
+#   rules:
+#     R1: >-
+#       For every class in baseline_classes there is a current Document of doc_type standard whose
+#       topic is baseline-<class> (for example baseline-endpoint).
+#     R2: >-
+#       Every active Asset of type cloud-account or server is named by a cspm or config-benchmark
+#       TestRun performed within config_scan_days, and the latest such run does not list it under
+#       coverage.missing nor cover fewer items than it had in scope.
+#     R3: >-
+#       Every failing result (fail or error) of severity high or critical in the latest cspm or
+#       config-benchmark run about an asset is tracked by a Finding (same asset and identifier equal
+#       to the check_id) or listed by a valid Exception; and every misconfiguration Finding of
+#       severity high or critical that is open at as-of or was resolved within lookback_days meets the
+#       A.8.8 deadline (first_seen_on + vuln_sla_days) or is covered by a valid Exception, at risk when
+#       due within at_risk_days.
+#     R4: >-
+#       Every failing drift result (check_id containing drift) in the latest cspm or config-benchmark
+#       run about an asset is tracked by a Finding of the same asset and identifier, or listed by a
+#       valid Exception.
+#   decisions:
+#     - Baselines are recognised by doc_type standard and topic baseline-<class>, as in the example
+#       bundle; the schema has no baseline class field.
+#     - Hosts in R2 are servers; endpoints are covered by device posture (A.8.1) and managed compute by
+#       the cloud posture scan of their cloud account.
+#     - R3 judges serious deviations two ways - an untracked failing check cannot have its deadline
+#       checked, so it fails at once; a tracked one follows the A.8.8 deadline logic (lib/tech,
+#       the same computation as a8_8 R2).
+#     - R4 has no record of changes made outside change management except drift detection; with no
+#       drift check in the latest scans the rule is not exercised (the scanner cannot see it).
+#     - A valid Exception (lib/tech) lists the asset, the result's resource or the Finding in
+#       applies_to.
+package annexa.iso27001.a8_9
+
+import data.annexa.lib.docs
+import data.annexa.lib.ops
+import data.annexa.lib.records
+import data.annexa.lib.result
+import data.annexa.lib.tech
+import rego.v1
+
+_scan_types := {"cspm", "config-benchmark"}
+
+_days := input.params.config_scan_days
+
+# --- R1: a current baseline per class.
+
+_r1_population := {ref |
+	some class in input.params.baseline_classes
+	some ref in docs.current_of("standard", concat("-", ["baseline", class]))
+}
+
+_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+	some class in input.params.baseline_classes
+	count(docs.current_of("standard", concat("-", ["baseline", class]))) == 0
+	msg := sprintf(
+		concat("", [
+			"no current baseline for %s (a Document of doc_type standard, topic baseline-%s, published and approved): ",
+			"write and approve it",
+		]),
+		[class, class],
+	)
+}
+
+findings contains f if {
+	some f in result.check(
+		"R1", sprintf(
+			"every class in baseline_classes (%s) has a current baseline",
+			[concat(", ", input.params.baseline_classes)],
+		),
+		_r1_population, _r1_items,
+	)
+}
+
+# --- R2: cloud accounts and servers scanned.
+
+_r2_population contains records.ref(a) if {
+	some a in records.of("Asset")
+	a.asset_type in {"cloud-account", "server"}
+	ops.active_asset(a)
+}
+
+_r2_items contains result.fail("R2", msg, [ref]) if {
+	some ref in _r2_population
+	not tech.run_within(_scan_types, ref, _days)
+	msg := sprintf(
+		"%s has no configuration scan in the last %d days (config_scan_days; last: %s): scan it",
+		[ref, _days, tech.last_run_text(_scan_types, ref)],
+	)
+}
+
+_missing(t, ref) if {
+	some m in t.coverage.missing
+	ref in ops.assets_named(m)
+}
+
+_r2_items contains result.fail("R2", msg, [records.at(t, "coverage")]) if {
+	some ref in _r2_population
+	tech.run_within(_scan_types, ref, _days)
+	t := records.get(tech.last_run(_scan_types, ref).ref)
+	_incomplete(t, ref)
+	msg := sprintf("%s did not cover everything in scope for %s (covered %d of %d): fix the scan's access", [
+		records.ref(t), ref, t.coverage.covered, t.coverage.in_scope,
+	])
+}
+
+_incomplete(t, ref) if _missing(t, ref)
+
+_incomplete(t, _) if t.coverage.covered < t.coverage.in_scope
+
+findings contains f if {
+	some f in result.check(
+		"R2", sprintf("every cloud account and server was fully scanned within %d days", [_days]),
+		_r2_population, _r2_items,
+	)
+}
+
+# --- shared: latest failing results per asset.
+
+# _latest_results are the results of the latest scan of each asset, as {asset, o}.
+_latest_results contains {"asset": asset, "o": o} if {
+	some asset in tech.assets_with_results
+	some o in tech.latest_checks(asset, _scan_types, `.`)
+}
+
+_tracked(x) if tech.findings_tracking[[x.asset, x.o.check_id]]
+
+_excepted(x) if tech.excepted(x.asset)
+
+_excepted(x) if {
+	some f in tech.findings_tracking[[x.asset, x.o.check_id]]
+	tech.excepted(f)
+}
+
+# --- R3: serious deviations tracked and fixed within the deadlines.
+
+_serious := {"high", "critical"}
+
+_untracked contains x if {
+	some x in _latest_results
+	x.o.status in tech.failed
+	x.o.severity in _serious
+	not _tracked(x)
+	not _excepted(x)
+}
+
+_r3_findings contains f if {
+	some f in records.of("Finding")
+	f.finding_type == "misconfiguration"
+	f.severity in _serious
+	tech.in_sla_period(f)
+}
+
+_r3_population := {records.ref(f) | some f in _r3_findings} | {x.o.at |
+	some x in _latest_results
+	x.o.severity in _serious
+}
+
+_r3_items contains result.fail("R3", msg, [x.o.at]) if {
+	some x in _untracked
+	msg := sprintf(
+		concat("", [
+			"%s failed %s (%s) on %s and no Finding tracks it: ",
+			"open a Finding so its deadline runs, or record an approved Exception",
+		]),
+		[x.asset, x.o.check_id, x.o.severity, x.o.on],
+	)
+}
+
+_r3_items contains item if {
+	some f in _r3_findings
+	item := tech.sla_item("R3", f)
+}
+
+findings contains f if {
+	some f in result.check(
+		"R3", "every serious configuration deviation is tracked and fixed within its deadline, or excepted",
+		_r3_population, _r3_items,
+	)
+}
+
+# --- R4: drift tracked.
+
+_drift contains x if {
+	some x in _latest_results
+	contains(lower(x.o.check_id), "drift")
+}
+
+_r4_population := {x.o.at | some x in _drift}
+
+_r4_items contains result.fail("R4", msg, [x.o.at]) if {
+	some x in _drift
+	x.o.status in tech.failed
+	not _tracked(x)
+	not _excepted(x)
+	msg := sprintf(
+		"%s drifted from its approved configuration (%s %s on %s) and no Finding tracks it: ticket the drift",
+		[x.asset, x.o.check_id, x.o.status, x.o.on],
+	)
+}
+
+findings contains f if {
+	some f in result.check(
+		"R4", "every configuration drift found by the latest scans is tracked",
+		_r4_population, _r4_items,
+	)
+}
