@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"fmt"
 	"io"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/annexa-dev/annexa/internal/catalog"
+	"github.com/annexa-dev/annexa/internal/engine"
 	"github.com/annexa-dev/annexa/internal/report"
 )
 
@@ -33,6 +37,7 @@ type evalOptions struct {
 	verbose  bool
 	ref      string
 	strict   bool
+	profile  bool
 }
 
 func newEvalCmd(a *app) *cobra.Command {
@@ -57,6 +62,7 @@ func newEvalCmd(a *app) *cobra.Command {
 	f.StringVar(&opts.format, "format", "text", "output format: text, json, sarif, junit, github (workflow annotations), markdown, oscal (assessment results) or html (a self-contained page for auditors)")
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "list the findings of passing controls too")
+	f.BoolVar(&opts.profile, "profile", false, "also time each control's policy on its own and list the slowest on standard error")
 	f.BoolVar(&opts.strict, "strict", false, "strict replay: leave out every record and dated entry first committed after the as-of date")
 	f.StringVar(&opts.ref, "ref", "", "read the evidence at this git ref (tag, branch, commit) from the object store; as-of defaults to its commit date")
 	return cmd
@@ -101,6 +107,11 @@ func runEval(cmd *cobra.Command, a *app, opts *evalOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.profile {
+		if err := profile(cmd, eng, ev, asOf, controls); err != nil {
+			return err
+		}
+	}
 	out := cmd.OutOrStdout()
 	err = writeOutput(out, opts.output, func(w io.Writer) error {
 		return renderReport(w, eng, opts.format, rep, report.TextOptions{Color: opts.output == "" && colorEnabled(out), Verbose: opts.verbose})
@@ -110,6 +121,32 @@ func runEval(cmd *cobra.Command, a *app, opts *evalOptions) error {
 	}
 	if len(rep.Failing()) > 0 {
 		return failed()
+	}
+	return nil
+}
+
+// profile times every control's policy on its own and prints the slowest.
+func profile(cmd *cobra.Command, eng *engine.Engine, ev *evidence, asOf string, controls []catalog.Control) error {
+	ids := make([]string, len(controls))
+	for i, c := range controls {
+		ids[i] = c.ID
+	}
+	times, err := eng.Profile(cmd.Context(), ev.input(asOf), ids)
+	if err != nil {
+		return err
+	}
+	w := cmd.ErrOrStderr()
+	fmt.Fprintf(w, "time per policy, evaluated alone (%d records):\n", len(ev.bundle.Records))
+	for i, t := range times {
+		if i == 25 {
+			fmt.Fprintf(w, "  ... %d more\n", len(times)-25)
+			break
+		}
+		note := ""
+		if t.Err != nil {
+			note = "  error: " + t.Err.Error()
+		}
+		fmt.Fprintf(w, "  %10s  %s%s\n", t.Elapsed.Round(time.Millisecond), t.Control, note)
 	}
 	return nil
 }

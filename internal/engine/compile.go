@@ -106,8 +106,23 @@ func NewCompiler() *ast.Compiler {
 		WithDefaultRegoVersion(ast.RegoV1)
 }
 
+// checkStages only check policies and change nothing that evaluation relies on. The built-in
+// policies pass them in the test suite (TestRegoTests, TestPolicyGates compile them strictly),
+// so a run without custom policies skips them; custom policies always get every check.
+var checkStages = []ast.StageID{
+	ast.StageCheckUnusedImports, ast.StageCheckKeywordOverrides, ast.StageCheckDuplicateImports,
+	ast.StageCheckVoidCalls, ast.StageCheckRuleConflicts, ast.StageCheckUndefinedFuncs,
+	ast.StageCheckSafetyRuleHeads, ast.StageCheckRecursion, ast.StageCheckTypes, ast.StageCheckUnsafeBuiltins,
+	ast.StageCheckDeprecatedBuiltins, ast.StageBuildRequiredCapabilities,
+}
+
 // compile parses and compiles the modules that are not tests.
 func compile(mods []Module) (*ast.Compiler, error) {
+	return compileWith(mods, false)
+}
+
+// compileWith compiles the modules that are not tests; trusted skips the pure checks.
+func compileWith(mods []Module, trusted bool) (*ast.Compiler, error) {
 	var prod []Module
 	for _, m := range mods {
 		if !m.IsTest() {
@@ -119,6 +134,9 @@ func compile(mods []Module) (*ast.Compiler, error) {
 		return nil, policyErrors(err)
 	}
 	c := NewCompiler()
+	if trusted {
+		c = c.WithStrict(false).WithSkipStages(checkStages...)
+	}
 	c.Compile(parsed)
 	if c.Failed() {
 		return nil, policyErrors(c.Errors)
@@ -254,7 +272,7 @@ var builtin = sync.OnceValues(func() (*compiled, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newCompiled(mods)
+	return newCompiledWith(mods, true)
 })
 
 type compiled struct {
@@ -265,8 +283,10 @@ type compiled struct {
 	digest     string
 }
 
-func newCompiled(mods []Module) (*compiled, error) {
-	c, err := compile(mods)
+func newCompiled(mods []Module) (*compiled, error) { return newCompiledWith(mods, false) }
+
+func newCompiledWith(mods []Module, trusted bool) (*compiled, error) {
+	c, err := compileWith(mods, trusted)
 	if err != nil {
 		return nil, err
 	}
