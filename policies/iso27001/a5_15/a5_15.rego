@@ -9,7 +9,7 @@
 # custom:
 #   control: iso27001:A.5.15
 #   class: a
-#   evidence: [Document, Account, Person, Role, TestRun, Exception]
+#   evidence: [Document, Account, Person, TestRun, Exception]
 #   rules:
 #     R1: >-
 #       A current (published, approved for its version, not superseded) Document of doc_type
@@ -197,14 +197,10 @@ _valid_exception(e) if {
 	people.holds_on(approver, role, e.approved_on)
 }
 
-# _exceptions_for maps an excepted item (a reference, resource or check id) to valid exceptions.
-_exceptions_for[item] contains records.ref(e) if {
-	some e in records.of("Exception")
-	_valid_exception(e)
-	some item in e.applies_to
-}
+# _excepted_items are the items (references, resources, check ids) listed by a valid exception.
+_excepted_items := {item | some e in records.of("Exception"); _valid_exception(e); some item in e.applies_to}
 
-_excepted(item) if _exceptions_for[item]
+_excepted(item) if item in _excepted_items
 
 # --- R3: IdP and cloud IAM settings scanned and passing.
 
@@ -212,17 +208,20 @@ _iam_types := {"idp", "cspm"}
 
 _series(t) := concat(" of ", [t.test_type, concat(", ", sort(t.scope))])
 
-_series_times[_series(t)] contains dates.ns(t.performed_on) if {
+_iam_runs := {t |
 	some t in records.of("TestRun")
 	t.test_type in _iam_types
 	dates.visible(t.performed_on)
 }
 
+# _series_latest maps each scan series to the time of its latest run.
+_series_latest := {k: max({dates.ns(t.performed_on) | some t in _iam_runs; _series(t) == k}) |
+	some k in {_series(t) | some t in _iam_runs}
+}
+
 _latest_runs contains t if {
-	some t in records.of("TestRun")
-	t.test_type in _iam_types
-	dates.visible(t.performed_on)
-	dates.ns(t.performed_on) == max(_series_times[_series(t)])
+	some t in _iam_runs
+	dates.ns(t.performed_on) == _series_latest[_series(t)]
 	dates.within(t.performed_on, input.params.lookback_days)
 }
 

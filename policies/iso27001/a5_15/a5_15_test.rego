@@ -33,8 +33,14 @@ _account(id, type, extra) := object.union(
 
 _accounts := {
 	"okta-dan": _account("okta-dan", "human", {"holder": "Person/dan"}),
-	"aws-ci": _account("aws-ci", "service", {"system": "Asset/aws-org", "service_owner": "Person/dan", "privileged": true}),
-	"aws-bg": _account("aws-bg", "break-glass", {"system": "Asset/aws-org", "service_owner": "Person/erin", "privileged": true}),
+	"aws-ci": _account("aws-ci", "service", {
+		"system": "Asset/aws-org", "service_owner": "Person/dan",
+		"privileged": true,
+	}),
+	"aws-bg": _account("aws-bg", "break-glass", {
+		"system": "Asset/aws-org", "service_owner": "Person/erin",
+		"privileged": true,
+	}),
 	"support": _account("support", "shared", {}),
 	"old": _account("old", "human", {"holder": "Person/ghost", "disabled_on": "2026-01-01"}),
 	"later": _account("later", "human", {"holder": "Person/ghost", "created_on": "2026-12-01"}),

@@ -109,26 +109,27 @@ _recent_runs contains t if {
 	dates.within(t.performed_on, input.params.lookback_days)
 }
 
-# _seen maps each observed id to the fields that name it.
-_seen[id] contains records.at(t, sprintf("results.%d.resource", [i])) if {
+# _sightings are [observed id, field that names it] pairs; a partial set, since multi-value
+# rules keyed by id were measured to grow quadratically with the number of results.
+_sightings contains [id, records.at(t, sprintf("results.%d.resource", [i]))] if {
 	some t in _recent_runs
 	some i, r in object.get(t, "results", [])
 	id := object.get(r, "resource", "")
 	trim_space(id) != ""
 }
 
-_seen[id] contains records.at(t, sprintf("coverage.missing.%d", [i])) if {
+_sightings contains [id, records.at(t, sprintf("coverage.missing.%d", [i]))] if {
 	some t in _recent_runs
 	some i, id in object.get(object.get(t, "coverage", {}), "missing", [])
 }
 
-_seen[id] contains records.at(t, sprintf("scope.%d", [i])) if {
+_sightings contains [id, records.at(t, sprintf("scope.%d", [i]))] if {
 	some t in _recent_runs
 	some i, id in t.scope
 	regex.match(_ref_pattern, id)
 }
 
-_seen[acc.system] contains records.at(acc, "system") if {
+_sightings contains [acc.system, records.at(acc, "system")] if {
 	some acc in records.of("Account")
 	dates.visible(acc.created_on)
 }
@@ -137,14 +138,15 @@ _resolves(id) if records.exists(id)
 
 _resolves(id) if id in _known
 
-_unmatched := {id | some id, _ in _seen; not _resolves(id)}
+_unmatched := {s[0] | some s in _sightings; not _resolves(s[0])}
 
-_r2_population := {split(at, "#")[0] | some _, ats in _seen; some at in ats}
+_r2_population := {split(s[1], "#")[0] | some s in _sightings}
 
-_r2_items contains result.fail("R2", msg, _seen[id]) if {
+_r2_items contains result.fail("R2", msg, fields) if {
 	count(_unmatched) > input.params.unknown_asset_tolerance
 	some id in _unmatched
-	seen_by := {split(at, "#")[0] | some at in _seen[id]}
+	fields := {s[1] | some s in _sightings; s[0] == id}
+	seen_by := {split(at, "#")[0] | some at in fields}
 	msg := sprintf(
 		"%s, seen by %s, matches no Asset reference or external_ids value (%d unmatched, unknown_asset_tolerance %d): %s",
 		[
@@ -189,7 +191,10 @@ _r3_ok if dates.within(_last_review, input.params.inventory_review_days)
 findings contains f if {
 	some f in result.require(
 		"R3", _r3_ok,
-		sprintf("the asset inventory was last reviewed on %s, within %d days", [_last_text, input.params.inventory_review_days]),
+		sprintf(
+			"the asset inventory was last reviewed on %s, within %d days",
+			[_last_text, input.params.inventory_review_days],
+		),
 		sprintf(
 			"no asset-inventory-review Activity within inventory_review_days %d of %s (last: %s): %s",
 			[input.params.inventory_review_days, input.as_of, _last_text, "review the inventory and record it"],
@@ -229,7 +234,10 @@ _r4_items contains result.at_risk("R4", msg, [records.at(a, "owner")]) if {
 
 findings contains f if {
 	some f in result.check(
-		"R4", sprintf("no asset in use is owned by someone who left more than %d days ago", [input.params.owner_reassign_days]),
+		"R4", sprintf(
+			"no asset in use is owned by someone who left more than %d days ago",
+			[input.params.owner_reassign_days],
+		),
 		_assets_in_use, _r4_items,
 	)
 }

@@ -178,12 +178,14 @@ _old_scan(on) := object.union(_scan, {"id": "scan-0", "performed_on": on, "resul
 ]})
 
 test_pass_r2_ignores_runs_before_lookback if {
-	fs := a5_9.findings with input as _input({"TestRun": {"mdm-1": _mdm, "scan-1": _scan, "scan-0": _old_scan("2025-11-29")}})
+	runs := {"TestRun": {"mdm-1": _mdm, "scan-1": _scan, "scan-0": _old_scan("2025-11-29")}}
+	fs := a5_9.findings with input as _input(runs)
 	_outcomes("R2", fs) == {"pass"}
 }
 
 test_fail_r2_run_on_lookback_boundary if {
-	fs := a5_9.findings with input as _input({"TestRun": {"mdm-1": _mdm, "scan-1": _scan, "scan-0": _old_scan("2025-11-30")}})
+	runs := {"TestRun": {"mdm-1": _mdm, "scan-1": _scan, "scan-0": _old_scan("2025-11-30")}}
+	fs := a5_9.findings with input as _input(runs)
 	"fail" in _outcomes("R2", fs)
 }
 
@@ -221,7 +223,10 @@ test_fail_r3_never_reviewed if {
 
 # --- R4
 
-_people_with_dan_leaving(on) := {"Person": {"dan": object.union(_person("dan"), {"end_date": on}), "erin": _person("erin")}}
+_people_with_dan_leaving(on) := {"Person": {
+	"dan": object.union(_person("dan"), {"end_date": on}),
+	"erin": _person("erin"),
+}}
 
 test_fail_r4_owner_left_too_long_ago if {
 	fs := a5_9.findings with input as _input(_people_with_dan_leaving("2026-10-30"))
