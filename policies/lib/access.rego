@@ -39,8 +39,12 @@ active_by_system := {sys: refs |
 }
 
 # privileged_systems is the set of Asset refs with at least one enabled privileged account.
-privileged_systems contains acc.system if {
+_privileged_systems_p contains acc.system if {
 	some acc in records.of("Account")
 	acc.privileged == true
 	active(acc)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+privileged_systems := _privileged_systems_p

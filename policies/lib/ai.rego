@@ -66,7 +66,7 @@ reached_before_retirement(s, st) if {
 }
 
 # in_service_refs is the set of AISystem refs in service at as-of.
-in_service_refs contains records.ref(s) if {
+_in_service_refs_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	in_service(s)
 }
@@ -99,7 +99,7 @@ _retired_before_window(m) if {
 }
 
 # deployed_models is the set of ModelRecord refs deployed in the lookback window.
-deployed_models contains records.ref(m) if {
+_deployed_models_p contains records.ref(m) if {
 	some m in records.of("ModelRecord")
 	deployed(m)
 }
@@ -124,13 +124,13 @@ aiia_approved(a) if count(aiia_approval_days(a)) > 0
 aiia_approved_on(a) := min(aiia_approval_days(a))
 
 # aiias maps an AISystem ref to the refs of its impact assessments performed by as-of.
-aiias[a.ai_system] contains records.ref(a) if {
+_aiias_p[a.ai_system] contains records.ref(a) if {
 	some a in records.of("AIImpactAssessment")
 	dates.visible(a.performed_on)
 }
 
 # approved_aiias maps an AISystem ref to the refs of its approved impact assessments.
-approved_aiias[a.ai_system] contains records.ref(a) if {
+_approved_aiias_p[a.ai_system] contains records.ref(a) if {
 	some a in records.of("AIImpactAssessment")
 	dates.visible(a.performed_on)
 	aiia_approved(a)
@@ -141,14 +141,14 @@ approved_aiias[a.ai_system] contains records.ref(a) if {
 # ai_roles is the set of Role refs that count as AI roles: the roles the AIMS requires
 # (required_roles_aims), every Role of category aims, and the oversight, operator and
 # resource roles named by AI systems in service.
-ai_roles contains people.role_ref(id) if some id in input.params.required_roles_aims
+_ai_roles_p contains people.role_ref(id) if some id in input.params.required_roles_aims
 
-ai_roles contains records.ref(r) if {
+_ai_roles_p contains records.ref(r) if {
 	some r in records.of("Role")
 	object.get(r, "category", "") == "aims"
 }
 
-ai_roles contains role if {
+_ai_roles_p contains role if {
 	some s in records.of("AISystem")
 	in_service(s)
 	some role in _system_roles(s)
@@ -157,3 +157,15 @@ ai_roles contains role if {
 _system_roles(s) := ({r | r := s.oversight_role} | {r | r := s.oversight.operators_role}) | {h.role |
 	some h in object.get(s, "human_resources", [])
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+in_service_refs := _in_service_refs_p
+
+deployed_models := _deployed_models_p
+
+aiias := _aiias_p
+
+approved_aiias := _approved_aiias_p
+
+ai_roles := _ai_roles_p

@@ -35,12 +35,12 @@ components(s, field) := object.get(s, ["components", field], [])
 
 # --- document versions
 
-_replaces[records.ref(d)] contains d.supersedes if {
+_replaces_p[records.ref(d)] contains d.supersedes if {
 	some d in records.of("Document")
 	is_string(d.supersedes)
 }
 
-_replaced_by[d.supersedes] contains records.ref(d) if {
+_replaced_by_p[d.supersedes] contains records.ref(d) if {
 	some d in records.of("Document")
 	is_string(d.supersedes)
 }
@@ -82,7 +82,7 @@ first_published_major(d) := min({dates.day(x.published_on) |
 ai_policies := docs.current_of("policy", "ai-policy") | docs.current_of("topic-policy", "ai-policy")
 
 # ai_policy_refs are the refs of every AI policy document, of any version.
-ai_policy_refs contains records.ref(d) if {
+_ai_policy_refs_p contains records.ref(d) if {
 	some d in records.of("Document")
 	object.get(d, "topic", "") == "ai-policy"
 	d.doc_type in {"policy", "topic-policy"}
@@ -97,7 +97,7 @@ change_live(c) := dates.day(c.go_live_on) if not c.deployed_on
 
 # significant_changes maps an AISystem ref to [live day, ChangeRecord ref] for every change
 # with significant true that names the system and went live by as-of.
-significant_changes[sref] contains [day, records.ref(c)] if {
+_significant_changes_p[sref] contains [day, records.ref(c)] if {
 	some c in records.of("ChangeRecord")
 	c.significant == true
 	day := change_live(c)
@@ -147,7 +147,7 @@ current_aiia(sref) := latest_by(sref, input.as_of)
 # --- a model release and its impact assessment
 
 # _majors maps an AISystem ref to [major version, day] of every production deployment.
-_majors[m.ai_system] contains [ai.major(m.model_version), ai.deploy_day(m)] if {
+_majors_p[m.ai_system] contains [ai.major(m.model_version), ai.deploy_day(m)] if {
 	some m in records.of("ModelRecord")
 	ai.production_deployment(m)
 }
@@ -159,7 +159,7 @@ _major_seen_before(m) if {
 }
 
 # _deployed_by maps a ChangeRecord ref to the model versions it deployed, as [system, version].
-_deployed_by[m.deployment.change] contains [m.ai_system, m.model_version] if {
+_deployed_by_p[m.deployment.change] contains [m.ai_system, m.model_version] if {
 	some m in records.of("ModelRecord")
 	is_string(m.deployment.change)
 }
@@ -273,7 +273,7 @@ _failed_last(m, idx) := {i |
 	r.passed != true
 }
 
-_exceptions[target] contains records.ref(e) if {
+_exceptions_p[target] contains records.ref(e) if {
 	some e in records.of("Exception")
 	some target in e.applies_to
 }
@@ -337,7 +337,7 @@ _failed(m) := {msg |
 
 # current_aiia_refs are the refs of the current (latest approved) impact assessments of the AI
 # systems in service from stage design on.
-current_aiia_refs contains records.ref(current_aiia(records.ref(s))) if {
+_current_aiia_refs_p contains records.ref(current_aiia(records.ref(s))) if {
 	some s in records.of("AISystem")
 	ai.reached(s, "design")
 }
@@ -384,3 +384,21 @@ addressed(a, dim, _) if {
 	x.dimension == dim
 	trim_space(object.get(x, "rationale", "")) != ""
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_replaces := _replaces_p
+
+_replaced_by := _replaced_by_p
+
+ai_policy_refs := _ai_policy_refs_p
+
+significant_changes := _significant_changes_p
+
+_majors := _majors_p
+
+_deployed_by := _deployed_by_p
+
+_exceptions := _exceptions_p
+
+current_aiia_refs := _current_aiia_refs_p

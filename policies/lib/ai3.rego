@@ -25,7 +25,7 @@ import rego.v1
 production(s) if ai.reached(s, "deployment")
 
 # production_refs is the set of AISystem refs in production at as-of.
-production_refs contains records.ref(s) if {
+_production_refs_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	production(s)
 }
@@ -36,7 +36,7 @@ _retired_model(m) if dates.visible(m.retired_on)
 
 # live maps an AISystem ref to the refs of its model versions live in production at as-of:
 # deployed to production by as-of and not retired by then.
-live[m.ai_system] contains records.ref(m) if {
+_live_p[m.ai_system] contains records.ref(m) if {
 	some m in records.of("ModelRecord")
 	ai.production_deployment(m)
 	not _retired_model(m)
@@ -54,7 +54,7 @@ current_model(sref) := records.get(ref) if {
 current_major(sref) := ai.major(current_model(sref).model_version)
 
 # _deployments maps an AISystem ref to [major, day] of each production deployment by as-of.
-_deployments[m.ai_system] contains [ai.major(m.model_version), ai.deploy_day(m)] if {
+_deployments_p[m.ai_system] contains [ai.major(m.model_version), ai.deploy_day(m)] if {
 	some m in records.of("ModelRecord")
 	ai.production_deployment(m)
 }
@@ -87,7 +87,7 @@ covers_major(r, sref) if {
 
 # --- disclosures
 
-_superseded_disclosures contains d.supersedes if {
+_superseded_disclosures_p contains d.supersedes if {
 	some d in records.of("Disclosure")
 	d.supersedes
 	dates.visible(d.published_on)
@@ -95,7 +95,7 @@ _superseded_disclosures contains d.supersedes if {
 
 # disclosures maps an AISystem ref to the refs of the Disclosures about it that are published
 # by as-of and not superseded by a published later one.
-disclosures[sref] contains records.ref(d) if {
+_disclosures_p[sref] contains records.ref(d) if {
 	some d in records.of("Disclosure")
 	dates.visible(d.published_on)
 	not _superseded_disclosures[records.ref(d)]
@@ -105,12 +105,12 @@ disclosures[sref] contains records.ref(d) if {
 # --- logging sources
 
 # log_sources maps a system ref to the refs of its LoggingSources.
-log_sources[s.system] contains records.ref(s) if {
+_log_sources_p[s.system] contains records.ref(s) if {
 	some s in records.of("LoggingSource")
 }
 
 # _log_checks maps a LoggingSource or system ref to the days a log-config TestRun named it.
-_log_checks[target] contains dates.day(t.performed_on) if {
+_log_checks_p[target] contains dates.day(t.performed_on) if {
 	some t in records.of("TestRun")
 	t.test_type == "log-config"
 	dates.visible(t.performed_on)
@@ -131,13 +131,13 @@ enabled_logs(sref) := {x | some x in object.get(log_sources, sref, set()); log_e
 
 # dataset_systems maps a Dataset ref to the AI systems in service that reference it (in
 # components.datasets, or named in the dataset's ai_systems).
-dataset_systems[ref] contains sref if {
+_dataset_systems_p[ref] contains sref if {
 	some sref in ai.in_service_refs
 	s := records.get(sref)
 	some ref in object.get(s, ["components", "datasets"], [])
 }
 
-dataset_systems[records.ref(d)] contains sref if {
+_dataset_systems_p[records.ref(d)] contains sref if {
 	some d in records.of("Dataset")
 	some sref in object.get(d, "ai_systems", [])
 	sref in ai.in_service_refs
@@ -146,13 +146,13 @@ dataset_systems[records.ref(d)] contains sref if {
 # dataset_models maps a Dataset ref to [ModelRecord ref, use, day] for each deployed model
 # version trained (use training, day trained_on or else the deployment day) or evaluated (use
 # evaluation, day of the evaluation) on it.
-dataset_models[x.dataset] contains [mref, "training", _trained_day(m)] if {
+_dataset_models_p[x.dataset] contains [mref, "training", _trained_day(m)] if {
 	some mref in ai.deployed_models
 	m := records.get(mref)
 	some x in object.get(m, ["training", "datasets"], [])
 }
 
-dataset_models[r.dataset] contains [mref, "evaluation", dates.day(r.evaluated_on)] if {
+_dataset_models_p[r.dataset] contains [mref, "evaluation", dates.day(r.evaluated_on)] if {
 	some mref in ai.deployed_models
 	m := records.get(mref)
 	some r in object.get(m, ["evaluation", "results"], [])
@@ -202,9 +202,31 @@ aims_ref := min(refs) if {
 data_procedure_types := {"procedure", "policy", "topic-policy", "standard", "methodology"}
 
 # data_procedures is the set of current Documents with topic ai-data-management.
-data_procedures contains records.ref(d) if {
+_data_procedures_p contains records.ref(d) if {
 	some d in records.of("Document")
 	d.doc_type in data_procedure_types
 	object.get(d, "topic", "") == "ai-data-management"
 	docs.current(d)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+production_refs := _production_refs_p
+
+live := _live_p
+
+_deployments := _deployments_p
+
+_superseded_disclosures := _superseded_disclosures_p
+
+disclosures := _disclosures_p
+
+log_sources := _log_sources_p
+
+_log_checks := _log_checks_p
+
+dataset_systems := _dataset_systems_p
+
+dataset_models := _dataset_models_p
+
+data_procedures := _data_procedures_p

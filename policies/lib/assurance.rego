@@ -163,13 +163,13 @@ _theme(c) := concat(".", array.slice(split(c, "."), 0, 2))
 _internal(a) if not a.external == true
 
 # audits maps a standard to the refs of its internal audits (planned or performed).
-audits[std] contains records.ref(a) if {
+_audits_p[std] contains records.ref(a) if {
 	some a in records.of("InternalAudit")
 	_internal(a)
 	some std in a.standards
 }
 
-_performed[std] contains ref if {
+_performed_p[std] contains ref if {
 	some std, refs in audits
 	some ref in refs
 	dates.visible(records.get(ref).performed_on)
@@ -184,7 +184,7 @@ audited_in(std, n) := {ref |
 _audit_key(ref) := [dates.day(records.get(ref).performed_on), ref]
 
 # latest_audit maps a standard to its internal audit performed last (by date, then id).
-latest_audit[std] := max(keys)[1] if {
+_latest_audit_p[std] := max(keys)[1] if {
 	some std in _standards
 	keys := {_audit_key(ref) | some ref in object.get(_performed, std, set())}
 	count(keys) > 0
@@ -223,25 +223,25 @@ frequency_items(rule, std) := {result.fail(rule, msg, _audit_anchor(std, "perfor
 
 # --- 9.2 R2: programme coverage of clauses and applicable Annex A controls.
 
-_excluded[e.standard] contains soa.control_id(e) if {
+_excluded_p[e.standard] contains soa.control_id(e) if {
 	some e in records.of("SoAEntry")
 	e.applicable == false
 	count(records.approved_on(e)) > 0
 }
 
 # applicable maps a standard to its Annex A controls that no approved SoA entry excludes.
-applicable[std] := ids - object.get(_excluded, std, set()) if some std, ids in annex_a
+_applicable_p[std] := ids - object.get(_excluded, std, set()) if some std, ids in annex_a
 
 _clause_days := input.params.audit_clause_cycle_days
 
 _cycle_days := input.params.audit_cycle_days
 
-_covered_clauses[std] := {c |
+_covered_clauses_p[std] := {c |
 	some ref in audited_in(std, _clause_days)
 	some c in audit_clauses(records.get(ref), std)
 } if some std in _standards
 
-_covered_controls[std] := {c |
+_covered_controls_p[std] := {c |
 	some ref in audited_in(std, _cycle_days)
 	some c in audit_controls(records.get(ref), std)
 } if some std in _standards
@@ -382,13 +382,13 @@ _due_soon(rule, std) := {result.at_risk(rule, msg, [records.at(a, "planned_on")]
 recent_audits(std) := audited_in(std, input.params.lookback_days)
 
 # _soa_owner maps "control|person" to the SoA entries of that control the person owns.
-_soa_owner[concat("|", [soa.control_id(e), e.owner])] contains records.ref(e) if {
+_soa_owner_p[concat("|", [soa.control_id(e), e.owner])] contains records.ref(e) if {
 	some e in records.of("SoAEntry")
 }
 
 # _soa_impl maps "control|ref" to the SoA entries of that control that name ref among their
 # implementation_refs.
-_soa_impl[concat("|", [soa.control_id(e), x])] contains records.ref(e) if {
+_soa_impl_p[concat("|", [soa.control_id(e), x])] contains records.ref(e) if {
 	some e in records.of("SoAEntry")
 	some x in object.get(e, "implementation_refs", [])
 }
@@ -494,7 +494,7 @@ _nonconformity(x) if {
 }
 
 # _reviews_citing maps a ref to the management reviews that list it among their input_refs.
-_reviews_citing[x] contains records.ref(mr) if {
+_reviews_citing_p[x] contains records.ref(mr) if {
 	some mr in records.of("ManagementReview")
 	some x in object.get(mr, "input_refs", [])
 }
@@ -552,7 +552,7 @@ _review_since(std, d) if dates.day(records.get(latest_review[std]).held_on) >= d
 # ---- management reviews
 
 # reviews maps a standard to the refs of its management reviews held on or before the as-of date.
-reviews[std] contains records.ref(mr) if {
+_reviews_p[std] contains records.ref(mr) if {
 	some mr in records.of("ManagementReview")
 	dates.visible(mr.held_on)
 	some std in mr.standards
@@ -561,13 +561,13 @@ reviews[std] contains records.ref(mr) if {
 _review_key(ref) := [dates.day(records.get(ref).held_on), ref]
 
 # latest_review maps a standard to its management review held last (by date, then id).
-latest_review[std] := max(keys)[1] if {
+_latest_review_p[std] := max(keys)[1] if {
 	some std, refs in reviews
 	keys := {_review_key(ref) | some ref in refs}
 }
 
 # previous_review maps a standard to the management review held before its latest one.
-previous_review[std] := max(keys)[1] if {
+_previous_review_p[std] := max(keys)[1] if {
 	some std, refs in reviews
 	last := _review_key(latest_review[std])
 	keys := {k | some ref in refs; k := _review_key(ref); k < last}
@@ -767,3 +767,31 @@ _ref_names(r, id) if {
 
 # _tokens splits a text into id-like words, dropping trailing punctuation.
 _tokens(text) := {trim_right(t, ".:-") | some t in regex.split(`[^A-Za-z0-9._:-]+`, text)}
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+audits := _audits_p
+
+_performed := _performed_p
+
+latest_audit := _latest_audit_p
+
+_excluded := _excluded_p
+
+applicable := _applicable_p
+
+_covered_clauses := _covered_clauses_p
+
+_covered_controls := _covered_controls_p
+
+_soa_owner := _soa_owner_p
+
+_soa_impl := _soa_impl_p
+
+_reviews_citing := _reviews_citing_p
+
+reviews := _reviews_p
+
+latest_review := _latest_review_p
+
+previous_review := _previous_review_p

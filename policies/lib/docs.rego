@@ -11,7 +11,7 @@ import data.annexa.lib.records
 import rego.v1
 
 # superseded is the set of Document refs replaced by a published later version.
-superseded contains d.supersedes if {
+_superseded_p contains d.supersedes if {
 	some d in records.of("Document")
 	d.supersedes
 	dates.visible(d.published_on)
@@ -43,7 +43,7 @@ review_interval(d, default_days) := object.get(d, "review_interval_days", defaul
 fresh(d, default_days) if dates.within(last_reviewed(d), review_interval(d, default_days))
 
 # current_by_topic maps a topic to the refs of current policies and topic policies on it.
-current_by_topic[d.topic] contains records.ref(d) if {
+_current_by_topic_p[d.topic] contains records.ref(d) if {
 	some d in records.of("Document")
 	d.doc_type in {"policy", "topic-policy"}
 	current(d)
@@ -56,3 +56,9 @@ current_of(doc_type, topic) := {records.ref(d) |
 	d.topic == topic
 	current(d)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+superseded := _superseded_p
+
+current_by_topic := _current_by_topic_p

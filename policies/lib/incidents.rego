@@ -107,14 +107,14 @@ _duty_hours(lref) := h if {
 	h := _notice_hours(lref)
 } else := 0
 
-_by_target[t] contains records.ref(l) if {
+_by_target_p[t] contains records.ref(l) if {
 	some l in records.of("LegalRequirement")
 	_has_notice(l)
 	some t in l.applies_to
 	t != "all"
 }
 
-_privacy_notices contains records.ref(l) if {
+_privacy_notices_p contains records.ref(l) if {
 	some l in records.of("LegalRequirement")
 	_has_notice(l)
 	"privacy" in object.get(l, "tags", [])
@@ -147,7 +147,7 @@ _sent(n) if dates.visible(n.sent_on)
 
 # duty_incidents is the set of incident refs whose notification duties are checked: incidents
 # reported inside the lookback window or still open.
-duty_incidents contains records.ref(i) if {
+_duty_incidents_p contains records.ref(i) if {
 	some i in records.of("Incident")
 	is_incident(i)
 	in_period(i)
@@ -155,13 +155,13 @@ duty_incidents contains records.ref(i) if {
 
 # duties maps an incident ref to the refs of its notification duties: each listed
 # notification (Incident/x#notifications.k) and each triggered requirement it does not list.
-duties[iref] contains records.at(i, sprintf("notifications.%d", [k])) if {
+_duties_p[iref] contains records.at(i, sprintf("notifications.%d", [k])) if {
 	some iref in duty_incidents
 	i := records.get(iref)
 	some k, _ in object.get(i, "notifications", [])
 }
 
-duties[iref] contains lref if {
+_duties_p[iref] contains lref if {
 	some iref in duty_incidents
 	i := records.get(iref)
 	some lref in triggered(i)
@@ -169,7 +169,7 @@ duties[iref] contains lref if {
 }
 
 # problems is the set of notification problems: {incident, outcome (fail or at_risk), message, ref}.
-problems contains {"incident": iref, "outcome": "fail", "message": msg, "ref": ref} if {
+_problems_p contains {"incident": iref, "outcome": "fail", "message": msg, "ref": ref} if {
 	some iref in duty_incidents
 	i := records.get(iref)
 	some k, n in object.get(i, "notifications", [])
@@ -183,7 +183,7 @@ problems contains {"incident": iref, "outcome": "fail", "message": msg, "ref": r
 	)
 }
 
-problems contains {"incident": iref, "outcome": "fail", "message": msg, "ref": ref} if {
+_problems_p contains {"incident": iref, "outcome": "fail", "message": msg, "ref": ref} if {
 	some iref in duty_incidents
 	i := records.get(iref)
 	some k, n in object.get(i, "notifications", [])
@@ -197,7 +197,7 @@ problems contains {"incident": iref, "outcome": "fail", "message": msg, "ref": r
 	)
 }
 
-problems contains {"incident": iref, "outcome": "at_risk", "message": msg, "ref": ref} if {
+_problems_p contains {"incident": iref, "outcome": "at_risk", "message": msg, "ref": ref} if {
 	some iref in duty_incidents
 	i := records.get(iref)
 	some k, n in object.get(i, "notifications", [])
@@ -208,7 +208,7 @@ problems contains {"incident": iref, "outcome": "at_risk", "message": msg, "ref"
 	msg := sprintf("%s must notify %s by %s (basis %s)", [iref, n.to, stamp(due), object.get(n, "basis", "none")])
 }
 
-problems contains {"incident": iref, "outcome": "fail", "message": msg, "ref": ref} if {
+_problems_p contains {"incident": iref, "outcome": "fail", "message": msg, "ref": ref} if {
 	some iref in duty_incidents
 	i := records.get(iref)
 	some k, n in object.get(i, "notifications", [])
@@ -221,7 +221,7 @@ problems contains {"incident": iref, "outcome": "fail", "message": msg, "ref": r
 	)
 }
 
-problems contains {"incident": iref, "outcome": outcome, "message": msg, "ref": iref} if {
+_problems_p contains {"incident": iref, "outcome": outcome, "message": msg, "ref": iref} if {
 	some iref in duty_incidents
 	i := records.get(iref)
 	some lref in triggered(i)
@@ -237,3 +237,15 @@ problems contains {"incident": iref, "outcome": outcome, "message": msg, "ref": 
 _unlisted_outcome(due) := "at_risk" if {
 	not overdue(due)
 } else := "fail"
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_by_target := _by_target_p
+
+_privacy_notices := _privacy_notices_p
+
+duty_incidents := _duty_incidents_p
+
+duties := _duties_p
+
+problems := _problems_p

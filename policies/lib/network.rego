@@ -144,7 +144,7 @@ _targets(r, t) := {s | some x in t.scope; some s in _named(x)} if not is_string(
 _named(x) := {x} | ops.assets_named(x)
 
 # _obs maps "topic|target" to the observations of that topic on that target.
-_obs[concat("|", [topic, target])] contains o if {
+_obs_p[concat("|", [topic, target])] contains o if {
 	some t in records.of("TestRun")
 	t.test_type in config_types
 	dates.visible(t.performed_on)
@@ -158,7 +158,7 @@ _obs[concat("|", [topic, target])] contains o if {
 }
 
 # targets maps a topic to everything it was observed on (Asset refs and raw resource names).
-targets[topic] contains target if {
+_targets_p[topic] contains target if {
 	some key, _ in _obs
 	parts := split(key, "|")
 	topic := parts[0]
@@ -220,21 +220,21 @@ in_use(a) if {
 
 # perimeter is the set of active cloud accounts and network assets: where inbound rules,
 # flow logs, firewall reviews and separation live.
-perimeter contains records.ref(a) if {
+_perimeter_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type in {"cloud-account", "network"}
 	in_use(a)
 }
 
 # internet_facing is the set of active assets reachable from the internet.
-internet_facing contains records.ref(a) if {
+_internet_facing_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.internet_facing == true
 	in_use(a)
 }
 
 # endpoints is the set of active, not lost endpoint assets.
-endpoints contains records.ref(a) if {
+_endpoints_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "endpoint"
 	in_use(a)
@@ -302,3 +302,15 @@ excepted(control, rule, items) := {records.ref(e) |
 	_for_control(e, control, rule)
 	valid_exception(e)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_obs := _obs_p
+
+targets := _targets_p
+
+perimeter := _perimeter_p
+
+internet_facing := _internet_facing_p
+
+endpoints := _endpoints_p

@@ -19,7 +19,7 @@ _retired(a) if dates.visible(a.lifecycle.retired_on)
 
 # assets_by_external_id maps each external id value (hostname, cloud ARN, repo ...) to the
 # refs of the assets that declare it.
-assets_by_external_id[v] contains records.ref(a) if {
+_assets_by_external_id_p[v] contains records.ref(a) if {
 	some a in records.of("Asset")
 	some v in object.get(a, "external_ids", {})
 }
@@ -42,3 +42,7 @@ due_soon(due) if {
 	due >= input.as_of
 	dates.days_between(input.as_of, due) <= input.params.at_risk_days
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+assets_by_external_id := _assets_by_external_id_p

@@ -19,7 +19,7 @@ import rego.v1
 # --- management system
 
 # isms is the set of ManagementSystem records of ISO/IEC 27001.
-isms contains ms if {
+_isms_p contains ms if {
 	some ms in records.of("ManagementSystem")
 	ms.standard == "iso27001:2022"
 }
@@ -77,7 +77,7 @@ chain(d) := graph.reachable(_chain_graph, {records.ref(d)})
 
 _ack_key(a) := concat("@", [a.document, major(a.document_version)])
 
-_visible_acks contains a if {
+_visible_acks_p contains a if {
 	some a in records.of("Acknowledgement")
 	dates.visible(a.signed_on)
 }
@@ -219,7 +219,7 @@ _approver_holds_role(e) if {
 	people.holds_on(p, people.role_ref(id), e.approved_on)
 }
 
-_valid_exceptions contains e if {
+_valid_exceptions_p contains e if {
 	some e in records.of("Exception")
 	valid_exception(e)
 }
@@ -251,3 +251,11 @@ why_not_attested(number, roles) := attest.why_not(_ids(number)[0], roles, "") if
 } else := attest.why_not(_ids(number)[1], roles, "") if {
 	attest.for_control[_ids(number)[1]]
 } else := attest.why_not(_ids(number)[0], roles, "")
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+isms := _isms_p
+
+_visible_acks := _visible_acks_p
+
+_valid_exceptions := _valid_exceptions_p

@@ -24,7 +24,7 @@ active(p) if active_on(p, input.as_of)
 active_ref(reference) if active(records.get(reference))
 
 # active_refs is the set of references of active people.
-active_refs contains records.ref(p) if {
+_active_refs_p contains records.ref(p) if {
 	some p in records.of("Person")
 	active(p)
 }
@@ -41,7 +41,7 @@ holds_on(p, role, d) if {
 _assignment_ended(a, d) if a.to <= d
 
 # holders maps a Role ref to the refs of the active people holding it at as-of.
-holders[role] contains records.ref(p) if {
+_holders_p[role] contains records.ref(p) if {
 	some p in records.of("Person")
 	active(p)
 	some a in object.get(p, "roles", [])
@@ -54,3 +54,9 @@ holder_count(role) := count(object.get(holders, role, set()))
 
 # role_ref turns a role id (isms-manager) into its reference (Role/isms-manager).
 role_ref(id) := concat("/", ["Role", id])
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+active_refs := _active_refs_p
+
+holders := _holders_p

@@ -14,7 +14,7 @@ import data.annexa.lib.dates
 import data.annexa.lib.records
 import rego.v1
 
-_isms contains ms if {
+_isms_p contains ms if {
 	some ms in records.of("ManagementSystem")
 	ms.standard == "iso27001:2022"
 }
@@ -25,7 +25,7 @@ _declares_sites if {
 	is_array(ms.boundaries.sites)
 }
 
-_declared contains s if {
+_declared_p contains s if {
 	some ms in _isms
 	some s in ms.boundaries.sites
 }
@@ -43,20 +43,20 @@ operator(ref) := object.get(records.get(ref), "operated_by", "self") if records.
 operator(ref) := "self" if not records.exists(ref)
 
 # self_operated is the set of in-scope sites we run ourselves.
-self_operated contains ref if {
+_self_operated_p contains ref if {
 	some ref in sites
 	operator(ref) == "self"
 }
 
 # hosted is the set of in-scope sites a supplier runs (colocation, cloud region, co-working).
-hosted contains ref if {
+_hosted_p contains ref if {
 	some ref in sites
 	operator(ref) != "self"
 }
 
 # inherited is the set of hosted sites whose operator holds a current certification covering
 # the service (valid at as-of or within supplier_cert_grace_days after it ended).
-inherited contains ref if {
+_inherited_p contains ref if {
 	some ref in hosted
 	attest.inherited(records.get(ref))
 }
@@ -71,7 +71,7 @@ zones(ref) := object.get(records.get(ref), "zones", []) if records.exists(ref)
 zones(ref) := [] if not records.exists(ref)
 
 # secure_zones maps each local site to the indexes of its zones at level secure.
-secure_zones[ref] contains i if {
+_secure_zones_p[ref] contains i if {
 	some ref in local
 	some i, z in zones(ref)
 	z.level == "secure"
@@ -128,12 +128,12 @@ _supplier_ended(s, d) if s.relationship.end_on <= d
 
 # _versions links every Document to the one it supersedes (or to nothing), so a version chain
 # is walked with graph.reachable; every document is a node, so the oldest one is reached too.
-_versions[records.ref(d)] := [d.supersedes] if {
+_versions_p[records.ref(d)] := [d.supersedes] if {
 	some d in records.of("Document")
 	d.supersedes
 }
 
-_versions[records.ref(d)] := [] if {
+_versions_p[records.ref(d)] := [] if {
 	some d in records.of("Document")
 	not d.supersedes
 }
@@ -141,7 +141,7 @@ _versions[records.ref(d)] := [] if {
 # chain returns a Document ref with every earlier version it supersedes.
 chain(doc) := {doc} | graph.reachable(_versions, {doc})
 
-_acks[a.document] contains a.person if {
+_acks_p[a.document] contains a.person if {
 	some a in records.of("Acknowledgement")
 	dates.visible(a.signed_on)
 }
@@ -160,3 +160,21 @@ newcomer(person) if dates.age(records.get(person).start_date) <= input.params.ac
 short(s) := concat(", ", sort(s)) if count(s) <= 5
 
 short(s) := sprintf("%s and %d more", [concat(", ", array.slice(sort(s), 0, 5)), count(s) - 5]) if count(s) > 5
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_isms := _isms_p
+
+_declared := _declared_p
+
+self_operated := _self_operated_p
+
+hosted := _hosted_p
+
+inherited := _inherited_p
+
+secure_zones := _secure_zones_p
+
+_versions := _versions_p
+
+_acks := _acks_p

@@ -34,7 +34,7 @@ gate_types := {"vcs-settings", "pipeline-gates"}
 _gate_pattern := `(?i)^gate:`
 
 # production_repositories is the set of refs of the active repository Assets in production.
-production_repositories contains records.ref(a) if {
+_production_repositories_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "repository"
 	a.environment == "prod"
@@ -98,24 +98,24 @@ gates_text := concat(", ", input.params.required_pipeline_gates)
 
 # engineering_roles is the set of Role refs of engineering roles: roles whose id contains
 # engineer, and roles that require a course whose Document topic is secure-coding.
-engineering_roles contains records.ref(r) if {
+_engineering_roles_p contains records.ref(r) if {
 	some r in records.of("Role")
 	contains(r.id, "engineer")
 }
 
-engineering_roles contains records.ref(r) if {
+_engineering_roles_p contains records.ref(r) if {
 	some r in records.of("Role")
 	some c in object.get(r, "required_competences", [])
 	records.get(object.get(c, "course", "")).topic == "secure-coding"
 }
 
 # engineers is the set of refs of the active people who hold an engineering role at as-of.
-engineers contains p if {
+_engineers_p contains p if {
 	some role in engineering_roles
 	some p in object.get(people.holders, role, set())
 }
 
-_trained[t.person] contains dates.day(t.completed_on) if {
+_trained_p[t.person] contains dates.day(t.completed_on) if {
 	some t in records.of("TrainingRecord")
 	t.course_type == "secure-coding"
 	t.passed == true
@@ -213,7 +213,7 @@ production(c) if {
 
 # production_changes is the set of production ChangeRecords, of any class but
 # management-system.
-production_changes contains c if {
+_production_changes_p contains c if {
 	some c in records.of("ChangeRecord")
 	c.change_class != "management-system"
 	production(c)
@@ -226,7 +226,7 @@ nonprod_environments := {"dev", "test", "staging"}
 
 # production_copies is the set of refs of the active non-production Assets that hold a copy of
 # production data (derived_from_production true).
-production_copies contains records.ref(a) if {
+_production_copies_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.environment in nonprod_environments
 	a.derived_from_production == true
@@ -237,7 +237,7 @@ production_copies contains records.ref(a) if {
 # they name the asset together with rule:8.33/R1 or the control A.8.33 (or rule:8.31/R3, A.8.31).
 copy_exceptions(ref) := network.excepted("8.33", "R1", {ref}) | network.excepted("8.31", "R3", {ref})
 
-_naming[item] contains records.ref(e) if {
+_naming_p[item] contains records.ref(e) if {
 	some e in records.of("Exception")
 	some item in e.applies_to
 }
@@ -256,7 +256,7 @@ _retention_end(a) := dates.add_days(a.lifecycle.in_service_on, a.pii.retention_d
 # copy_problems maps a production copy (Asset ref) to what keeps it from meeting A.8.33: no valid
 # Exception authorising it, masking_applied not true, a latest PII scan that failed on it, or a
 # planned deletion date (lifecycle.in_service_on + pii.retention_days) that has passed.
-copy_problems[ref] contains msg if {
+_copy_problems_p[ref] contains msg if {
 	some ref in production_copies
 	count(copy_exceptions(ref)) == 0
 	msg := sprintf(
@@ -267,12 +267,12 @@ copy_problems[ref] contains msg if {
 
 _masked(ref) if records.get(ref).masking_applied == true
 
-copy_problems[ref] contains "masking_applied is not true" if {
+_copy_problems_p[ref] contains "masking_applied is not true" if {
 	some ref in production_copies
 	not _masked(ref)
 }
 
-copy_problems[ref] contains msg if {
+_copy_problems_p[ref] contains msg if {
 	some ref in production_copies
 	bad := {o | some o in tech.latest_checks(ref, {"pii-scan"}, `.*`); o.status in tech.failed}
 	count(bad) > 0
@@ -283,9 +283,27 @@ copy_problems[ref] contains msg if {
 	])
 }
 
-copy_problems[ref] contains msg if {
+_copy_problems_p[ref] contains msg if {
 	some ref in production_copies
 	end := _retention_end(records.get(ref))
 	end < input.as_of
 	msg := sprintf("its planned deletion date %s (lifecycle.in_service_on + pii.retention_days) has passed", [end])
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+production_repositories := _production_repositories_p
+
+engineering_roles := _engineering_roles_p
+
+engineers := _engineers_p
+
+_trained := _trained_p
+
+production_changes := _production_changes_p
+
+production_copies := _production_copies_p
+
+_naming := _naming_p
+
+copy_problems := _copy_problems_p

@@ -19,7 +19,7 @@ _number(n) := n if startswith(n, "A.")
 _number(n) := concat("", ["A.", n]) if not startswith(n, "A.")
 
 # entries maps a canonical control id to the refs of its SoA entries.
-entries[control_id(e)] contains records.ref(e) if {
+_entries_p[control_id(e)] contains records.ref(e) if {
 	some e in records.of("SoAEntry")
 }
 
@@ -33,20 +33,20 @@ annex_a(id) := concat(":A.", split(id, ":")) if {
 }
 
 # relied_on maps a control id to the risks and treatments that name it.
-relied_on[annex_a(c)] contains records.ref(r) if {
+_relied_on_p[annex_a(c)] contains records.ref(r) if {
 	some kind in ["Risk", "RiskTreatment"]
 	some r in records.of(kind)
 	some c in object.get(r, "controls", [])
 }
 
-_excluding[c] contains e if {
+_excluding_p[c] contains e if {
 	some e in records.of("SoAEntry")
 	e.applicable == false
 	c := control_id(e)
 }
 
 # gate maps each excluded control to one finding: outcome pass means not applicable.
-gate[c] := _decide(c, e) if {
+_gate_p[c] := _decide(c, e) if {
 	some c, es in _excluding
 	e := _one(es)
 }
@@ -74,3 +74,13 @@ _decide(c, e) := result.fail("SoA", msg, [records.ref(e)]) if {
 } else := result.pass("SoA", msg, [records.ref(e)]) if {
 	msg := sprintf("excluded by %s: %s", [records.ref(e), e.justification])
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+entries := _entries_p
+
+relied_on := _relied_on_p
+
+_excluding := _excluding_p
+
+gate := _gate_p

@@ -34,7 +34,7 @@ _ended_by(s, d) if s.relationship.end_on <= d
 active(s) if active_on(s, input.as_of)
 
 # active_refs is the set of references of the active suppliers.
-active_refs contains records.ref(s) if {
+_active_refs_p contains records.ref(s) if {
 	some s in records.of("Supplier")
 	active(s)
 }
@@ -93,3 +93,7 @@ cert_current(c) if {
 	dates.visible(c.valid_from)
 	input.as_of <= cert_grace_end(c)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+active_refs := _active_refs_p

@@ -32,7 +32,7 @@ named(t) := {x | some x in object.get(t, "scope", []); startswith(x, "Asset/")} 
 	some a in ops.assets_named(object.get(r, "resource", ""))
 }
 
-_runs[asset] contains {"ns": dates.ns(t.performed_on), "ref": records.ref(t), "type": t.test_type} if {
+_runs_p[asset] contains {"ns": dates.ns(t.performed_on), "ref": records.ref(t), "type": t.test_type} if {
 	some t in records.of("TestRun")
 	dates.visible(t.performed_on)
 	some asset in named(t)
@@ -55,7 +55,7 @@ last_run_text(types, asset) := "never" if not last_run(types, asset)
 # run_within holds when a TestRun of one of types named the asset within n days.
 run_within(types, asset, n) if dates.within(last_run(types, asset).on, n)
 
-_obs[asset] contains {
+_obs_p[asset] contains {
 	"ns": dates.ns(t.performed_on), "on": dates.day(t.performed_on), "run": records.ref(t), "type": t.test_type,
 	"check_id": r.check_id, "status": r.status, "severity": object.get(r, "severity", "unrated"),
 	"at": records.at(t, sprintf("results.%d", [i])),
@@ -118,7 +118,7 @@ valid_exception(e) if {
 
 # exceptions_for maps an excepted item (a reference, a resource or a check id, as written in
 # applies_to) to the refs of the valid exceptions that list it.
-exceptions_for[item] contains records.ref(e) if {
+_exceptions_for_p[item] contains records.ref(e) if {
 	some e in records.of("Exception")
 	valid_exception(e)
 	some item in e.applies_to
@@ -192,14 +192,14 @@ sla_item(rule, f) := result.fail(rule, msg, [records.at(f, "resolved_on")]) if {
 }
 
 # findings_tracking maps [asset ref, identifier] to the refs of the findings recorded for it.
-findings_tracking[[f.asset, f.identifier]] contains records.ref(f) if {
+_findings_tracking_p[[f.asset, f.identifier]] contains records.ref(f) if {
 	some f in records.of("Finding")
 	f.identifier
 }
 
 # ---- access reviews
 
-_reviews_of[item.account] contains [dates.day(ar.completed_on), ar.review_type] if {
+_reviews_of_p[item.account] contains [dates.day(ar.completed_on), ar.review_type] if {
 	some ar in records.of("AccessReview")
 	dates.visible(ar.completed_on)
 	some item in ar.items
@@ -219,7 +219,7 @@ review_types := {"privileged", "standard", "physical", "source-code", "service-a
 
 _type_field := {"Activity": "activity_type", "Exercise": "exercise_type"}
 
-_done[[kind, r[field]]] contains [dates.day(r.performed_on), records.ref(r)] if {
+_done_p[[kind, r[field]]] contains [dates.day(r.performed_on), records.ref(r)] if {
 	some kind, field in _type_field
 	some r in records.of(kind)
 	dates.visible(r.performed_on)
@@ -233,3 +233,17 @@ last_done(kind, type) := max(_done[[kind, type]])
 done_text(kind, type) := sprintf("last: %s on %s", [x[1], x[0]]) if {
 	x := last_done(kind, type)
 } else := "none recorded"
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_runs := _runs_p
+
+_obs := _obs_p
+
+exceptions_for := _exceptions_for_p
+
+findings_tracking := _findings_tracking_p
+
+_reviews_of := _reviews_of_p
+
+_done := _done_p

@@ -63,7 +63,7 @@ import rego.v1
 
 _standard := "iso27001:2022"
 
-_isms contains ms if {
+_isms_p contains ms if {
 	some ms in records.of("ManagementSystem")
 	ms.standard == _standard
 }
@@ -95,7 +95,7 @@ _is_security_policy(d) if {
 
 # --- R1: a current information security policy approved by top management.
 
-_current_security_policies contains records.ref(d) if {
+_current_security_policies_p contains records.ref(d) if {
 	some d in records.of("Document")
 	_is_security_policy(d)
 	docs.current(d)
@@ -103,7 +103,7 @@ _current_security_policies contains records.ref(d) if {
 
 _r1_population := _current_security_policies | _ms_refs
 
-_r1_items contains result.fail("R1", msg, refs) if {
+_r1_items_p contains result.fail("R1", msg, refs) if {
 	count(_current_security_policies) == 0
 	drafts := {records.ref(d) |
 		some d in records.of("Document")
@@ -120,7 +120,7 @@ _r1_items contains result.fail("R1", msg, refs) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, []) if {
+_r1_items_p contains result.fail("R1", msg, []) if {
 	count(_isms) == 0
 	msg := concat("", [
 		"no ManagementSystem with standard iso27001:2022 names the top management, so no policy approval ",
@@ -128,7 +128,7 @@ _r1_items contains result.fail("R1", msg, []) if {
 	])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(d, "approvals")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(d, "approvals")]) if {
 	some ref in _current_security_policies
 	d := records.get(ref)
 	not _approved_by_top_management(d)
@@ -153,12 +153,12 @@ findings contains f if {
 
 # --- R2: a current topic policy for every required topic.
 
-_r2_population contains ref if {
+_r2_population_p contains ref if {
 	some topic in input.params.required_policy_topics
 	some ref in docs.current_by_topic[topic]
 }
 
-_r2_items contains result.fail("R2", msg, _param_refs("required_policy_topics")) if {
+_r2_items_p contains result.fail("R2", msg, _param_refs("required_policy_topics")) if {
 	some topic in input.params.required_policy_topics
 	not docs.current_by_topic[topic]
 	msg := sprintf(
@@ -177,7 +177,7 @@ findings contains f if {
 # --- R3: policies reviewed within their interval and after a management decision to change them.
 
 # _policies is the current policy set of the ISMS.
-_policies contains records.ref(d) if {
+_policies_p contains records.ref(d) if {
 	some d in records.of("Document")
 	d.doc_type in {"policy", "topic-policy"}
 	_serves_isms(d)
@@ -196,7 +196,7 @@ _last_reviewed(d) := docs.last_reviewed(d)
 
 _last_reviewed(d) := "never" if not docs.last_reviewed(d)
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _policies
 	d := records.get(ref)
 	not docs.fresh(d, input.params.policy_review_days)
@@ -210,7 +210,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 }
 
 # _policy_changes maps a ManagementReview ref to the index of its first policy-change decision.
-_policy_changes[records.ref(mr)] := min(idx) if {
+_policy_changes_p[records.ref(mr)] := min(idx) if {
 	some mr in records.of("ManagementReview")
 	_standard in mr.standards
 	dates.visible(mr.held_on)
@@ -227,7 +227,7 @@ _trigger := mr if {
 
 _reviewed_since(d, day) if docs.last_reviewed(d) >= day
 
-_r3_items contains result.fail("R3", msg, [ref, decision]) if {
+_r3_items_p contains result.fail("R3", msg, [ref, decision]) if {
 	mr := _trigger
 	decision := records.at(mr, sprintf("decisions.%d", [_policy_changes[records.ref(mr)]]))
 	some ref in _policies
@@ -258,7 +258,7 @@ _needs_ack(d) if {
 	not d.requires_acknowledgement == false
 }
 
-_r4_population contains ref if {
+_r4_population_p contains ref if {
 	some ref in _policies
 	_needs_ack(records.get(ref))
 }
@@ -344,7 +344,7 @@ _missing(d, audience, acked) := {p | some p in audience; not p in acked; not _ne
 	not _version_in_grace(d)
 }
 
-_r4_items contains result.fail("R4", msg, {ref} | missing) if {
+_r4_items_p contains result.fail("R4", msg, {ref} | missing) if {
 	some ref in _r4_population
 	d := records.get(ref)
 	audience := _audience(d)
@@ -371,3 +371,25 @@ findings contains f if {
 		_r4_population, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_isms := _isms_p
+
+_current_security_policies := _current_security_policies_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_policies := _policies_p
+
+_r3_items := _r3_items_p
+
+_policy_changes := _policy_changes_p
+
+_r4_population := _r4_population_p
+
+_r4_items := _r4_items_p

@@ -73,9 +73,9 @@ findings contains f if {
 
 # --- R2: handling rules for every level of the classification scheme.
 
-_handling contains ref if some ref in org.current_docs("information-handling")
+_handling_p contains ref if some ref in org.current_docs("information-handling")
 
-_handling contains ref if {
+_handling_p contains ref if {
 	some topic in ["classification", "acceptable-use"]
 	some ref in org.current_docs(topic)
 	records.get(ref).content_flags.handling_rules_per_level == true
@@ -141,3 +141,7 @@ findings contains f if {
 		_aup, org.ack_items("R3", _aup),
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_handling := _handling_p

@@ -72,7 +72,7 @@ _retired_by(a, day) if a.lifecycle.retired_on <= day
 
 # _r1_cases holds [asset ref, person ref] for each asset recorded as assigned to a person whose
 # end_date lies in the lookback window.
-_r1_cases contains [records.ref(a), a.assigned_to] if {
+_r1_cases_p contains [records.ref(a), a.assigned_to] if {
 	some a in records.of("Asset")
 	p := records.get(a.assigned_to)
 	dates.within(p.end_date, input.params.lookback_days)
@@ -83,7 +83,7 @@ _r1_population := {ref | some [ref, _] in _r1_cases}
 
 _due(p) := dates.add_days(p.end_date, input.params.asset_return_days)
 
-_r1_items contains result.fail("R1", msg, [records.at(a, "lifecycle.returned_on")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, "lifecycle.returned_on")]) if {
 	some [ref, pref] in _r1_cases
 	a := records.get(ref)
 	p := records.get(pref)
@@ -95,7 +95,7 @@ _r1_items contains result.fail("R1", msg, [records.at(a, "lifecycle.returned_on"
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(a, "lifecycle.lost_on")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, "lifecycle.lost_on")]) if {
 	some [ref, pref] in _r1_cases
 	a := records.get(ref)
 	p := records.get(pref)
@@ -108,7 +108,7 @@ _r1_items contains result.fail("R1", msg, [records.at(a, "lifecycle.lost_on")]) 
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some [ref, pref] in _r1_cases
 	a := records.get(ref)
 	p := records.get(pref)
@@ -120,7 +120,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.at_risk("R1", msg, [ref]) if {
+_r1_items_p contains result.at_risk("R1", msg, [ref]) if {
 	some [ref, pref] in _r1_cases
 	a := records.get(ref)
 	p := records.get(pref)
@@ -141,13 +141,13 @@ findings contains f if {
 
 # --- R2: no asset in service stays with someone who left.
 
-_r2_population contains records.ref(a) if {
+_r2_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.assigned_to
 	ops.active_asset(a)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "assigned_to")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "assigned_to")]) if {
 	some ref in _r2_population
 	a := records.get(ref)
 	p := records.get(a.assigned_to)
@@ -169,3 +169,13 @@ findings contains f if {
 		_r2_population, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_cases := _r1_cases_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p

@@ -60,17 +60,17 @@ findings contains f if {
 
 _classified_types := {"information", "data-store", "repository"}
 
-_r2_population contains records.ref(a) if {
+_r2_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type in _classified_types
 	ops.active_asset(a)
 }
 
-_r2_population contains records.ref(d) if some d in records.of("Dataset")
+_r2_population_p contains records.ref(d) if some d in records.of("Dataset")
 
 _label(x) := lower(object.get(x, "classification", ""))
 
-_r2_items contains result.fail("R2", msg, [records.at(x, "classification")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(x, "classification")]) if {
 	some ref in _r2_population
 	x := records.get(ref)
 	not _label(x) in org.scheme_levels
@@ -93,13 +93,13 @@ findings contains f if {
 
 # --- R3: classifications confirmed by a recent inventory review.
 
-_inventory_reviews contains a if {
+_inventory_reviews_p contains a if {
 	some a in records.of("Activity")
 	a.activity_type == "asset-inventory-review"
 	dates.visible(a.performed_on)
 }
 
-_recent contains a if {
+_recent_p contains a if {
 	some a in _inventory_reviews
 	dates.within(a.performed_on, input.params.inventory_review_days)
 }
@@ -114,7 +114,7 @@ _whole_inventory_reviewed if {
 	not _names_items(a)
 }
 
-_confirmed contains s if {
+_confirmed_p contains s if {
 	some a in _recent
 	some s in a.subject_refs
 }
@@ -123,7 +123,7 @@ _last_review := dates.latest({a.performed_on | some a in _inventory_reviews}) if
 
 _last_review := "never" if count(_inventory_reviews) == 0
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	not _whole_inventory_reviewed
 	some ref in _r2_population
 	not ref in _confirmed
@@ -146,3 +146,17 @@ findings contains f if {
 		_r2_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_inventory_reviews := _inventory_reviews_p
+
+_recent := _recent_p
+
+_confirmed := _confirmed_p
+
+_r3_items := _r3_items_p

@@ -57,7 +57,7 @@ import data.annexa.lib.records
 import data.annexa.lib.result
 import rego.v1
 
-_enabled_human contains records.ref(acc) if {
+_enabled_human_p contains records.ref(acc) if {
 	some acc in records.of("Account")
 	acc.account_type == "human"
 	access.active(acc)
@@ -71,7 +71,7 @@ _people := {concat("/", ["Person", id]) | some id, _ in records.of("Person")}
 
 _is_person(ref) if ref in _people
 
-_r1_items contains result.fail("R1", msg, [records.at(acc, "holder")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(acc, "holder")]) if {
 	some ref in _enabled_human
 	acc := records.get(ref)
 	not _is_person(object.get(acc, "holder", ""))
@@ -86,7 +86,7 @@ _r1_items contains result.fail("R1", msg, [records.at(acc, "holder")]) if {
 
 _key(acc) := concat(" ", [acc.system, acc.holder])
 
-_with_holder contains records.get(ref) if {
+_with_holder_p contains records.get(ref) if {
 	some ref in _enabled_human
 	records.get(ref).holder
 }
@@ -97,7 +97,7 @@ _per_person := {key: refs |
 	refs := {records.ref(acc) | some acc in _with_holder; k := _key(acc); k == key}
 }
 
-_r1_items contains result.fail("R1", msg, accounts) if {
+_r1_items_p contains result.fail("R1", msg, accounts) if {
 	some key, accounts in _per_person
 	count(accounts) > 1
 	count({a | some a in accounts; not org.excepted({a})}) > 1
@@ -117,14 +117,14 @@ findings contains f if {
 
 # --- R2: accounts not created long before the person starts.
 
-_r2_population contains records.ref(acc) if {
+_r2_population_p contains records.ref(acc) if {
 	some acc in records.of("Account")
 	acc.account_type == "human"
 	dates.within(acc.created_on, input.params.lookback_days)
 	_is_person(object.get(acc, "holder", ""))
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(acc, "created_on")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(acc, "created_on")]) if {
 	some ref in _r2_population
 	acc := records.get(ref)
 	p := records.get(acc.holder)
@@ -153,7 +153,7 @@ findings contains f if {
 
 # _r3_cases holds [account ref, person ref] for each account held by a person whose end_date lies
 # in the lookback window, created on or before that end_date.
-_r3_cases contains [records.ref(acc), acc.holder] if {
+_r3_cases_p contains [records.ref(acc), acc.holder] if {
 	some acc in records.of("Account")
 	p := records.get(acc.holder)
 	dates.within(p.end_date, input.params.lookback_days)
@@ -174,7 +174,7 @@ _limit(acc, p) := dates.add_days(p.end_date, _days(acc))
 
 _disabled(acc) if dates.visible(acc.disabled_on)
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some [ref, pref] in _r3_cases
 	acc := records.get(ref)
 	p := records.get(pref)
@@ -186,7 +186,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(acc, "disabled_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(acc, "disabled_on")]) if {
 	some [ref, pref] in _r3_cases
 	acc := records.get(ref)
 	p := records.get(pref)
@@ -198,7 +198,7 @@ _r3_items contains result.fail("R3", msg, [records.at(acc, "disabled_on")]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [ref]) if {
+_r3_items_p contains result.at_risk("R3", msg, [ref]) if {
 	some [ref, pref] in _r3_cases
 	acc := records.get(ref)
 	p := records.get(pref)
@@ -222,7 +222,7 @@ findings contains f if {
 
 # --- R4: service accounts have an owner, a purpose and a recent review.
 
-_r4_population contains records.ref(acc) if {
+_r4_population_p contains records.ref(acc) if {
 	some acc in records.of("Account")
 	acc.account_type == "service"
 	access.active(acc)
@@ -230,7 +230,7 @@ _r4_population contains records.ref(acc) if {
 
 _owner_active(acc) if people.active_ref(acc.service_owner)
 
-_r4_items contains result.fail("R4", msg, [records.at(acc, "service_owner")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(acc, "service_owner")]) if {
 	some ref in _r4_population
 	acc := records.get(ref)
 	not _owner_active(acc)
@@ -240,14 +240,14 @@ _r4_items contains result.fail("R4", msg, [records.at(acc, "service_owner")]) if
 	)
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(acc, "description")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(acc, "description")]) if {
 	some ref in _r4_population
 	acc := records.get(ref)
 	trim_space(object.get(acc, "description", "")) == ""
 	msg := sprintf("%s (service, %s) states no purpose: say in its description what it is used for", [ref, acc.system])
 }
 
-_decisions contains [item.account, dates.day(ar.completed_on)] if {
+_decisions_p contains [item.account, dates.day(ar.completed_on)] if {
 	some ar in records.of("AccessReview")
 	dates.visible(ar.completed_on)
 	some item in ar.items
@@ -265,7 +265,7 @@ _last_review(ref) := dates.latest(_reviewed[ref])
 
 _last_review(ref) := "never" if not _reviewed[ref]
 
-_r4_items contains result.fail("R4", msg, [ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ref]) if {
 	some ref in _r4_population
 	not _recently_reviewed(ref)
 	msg := sprintf(
@@ -289,14 +289,14 @@ findings contains f if {
 
 # --- R5: account data observed within posture_max_age_days.
 
-_r5_population contains records.ref(acc) if {
+_r5_population_p contains records.ref(acc) if {
 	some acc in records.of("Account")
 	access.active(acc)
 }
 
 _fresh(acc) if dates.within(acc.observed_on, input.params.posture_max_age_days)
 
-_stale_accounts contains acc if {
+_stale_accounts_p contains acc if {
 	some acc in records.of("Account")
 	access.active(acc)
 	not _fresh(acc)
@@ -313,7 +313,7 @@ _latest_seen(refs) := dates.latest({records.get(r).observed_on | some r in refs}
 	dates.visible(records.get(r).observed_on)
 } else := "never"
 
-_r5_items contains result.fail("R5", msg, fields) if {
+_r5_items_p contains result.fail("R5", msg, fields) if {
 	some system, refs in _stale
 	fields := {records.at(records.get(r), "observed_on") | some r in array.slice(sort(refs), 0, 5)}
 	msg := sprintf(
@@ -331,3 +331,31 @@ findings contains f if {
 		_r5_population, _r5_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_enabled_human := _enabled_human_p
+
+_r1_items := _r1_items_p
+
+_with_holder := _with_holder_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_r3_cases := _r3_cases_p
+
+_r3_items := _r3_items_p
+
+_r4_population := _r4_population_p
+
+_r4_items := _r4_items_p
+
+_decisions := _decisions_p
+
+_r5_population := _r5_population_p
+
+_stale_accounts := _stale_accounts_p
+
+_r5_items := _r5_items_p

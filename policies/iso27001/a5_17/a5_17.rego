@@ -59,7 +59,7 @@ import rego.v1
 
 _policies := org.current_docs("authentication")
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_policies) == 0
 	msg := sprintf(
 		"no current authentication policy at %s: publish a Document with topic authentication and approve its version",
@@ -67,7 +67,7 @@ _r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r1_items contains f if some f in org.ack_items("R1", _policies)
+_r1_items_p contains f if some f in org.ack_items("R1", _policies)
 
 findings contains f if {
 	some f in result.check(
@@ -83,7 +83,7 @@ findings contains f if {
 
 _scope_key(t) := concat(",", sort(t.scope))
 
-_idp contains t if {
+_idp_p contains t if {
 	some t in records.of("TestRun")
 	t.test_type == "idp"
 	dates.visible(t.performed_on)
@@ -95,7 +95,7 @@ _latest_day := {key: day |
 	day := dates.latest({t.performed_on | some t in _idp; k := _scope_key(t); k == key})
 }
 
-_r2_population contains records.ref(t) if {
+_r2_population_p contains records.ref(t) if {
 	some t in _idp
 	dates.day(t.performed_on) == _latest_day[_scope_key(t)]
 }
@@ -126,7 +126,7 @@ _lockout_ok(t) if {
 
 _exported_recently(t) if dates.within(t.performed_on, input.params.config_scan_days)
 
-_r2_items contains result.fail("R2", msg, [ops.isms_ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ops.isms_ref]) if {
 	count(_idp) == 0
 	msg := sprintf(
 		"no identity-provider settings export (TestRun of type idp) by %s: export the password and lockout settings",
@@ -134,7 +134,7 @@ _r2_items contains result.fail("R2", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	t := records.get(ref)
 	not _exported_recently(t)
@@ -144,7 +144,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(t, "results")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(t, "results")]) if {
 	some ref in _r2_population
 	t := records.get(ref)
 	not _length_ok(t)
@@ -157,7 +157,7 @@ _r2_items contains result.fail("R2", msg, [records.at(t, "results")]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(t, "results")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(t, "results")]) if {
 	some ref in _r2_population
 	t := records.get(ref)
 	not _lockout_ok(t)
@@ -182,7 +182,7 @@ findings contains f if {
 
 # --- R3: service credentials rotated within key_rotation_days.access_keys.
 
-_r3_population contains records.ref(acc) if {
+_r3_population_p contains records.ref(acc) if {
 	some acc in records.of("Account")
 	acc.account_type == "service"
 	access.active(acc)
@@ -198,7 +198,7 @@ _history(acc) := sprintf("was last rotated on %s", [_rotated(acc)]) if _ever_rot
 
 _history(acc) := sprintf("was created on %s and never rotated", [_rotated(acc)]) if not _ever_rotated(acc)
 
-_r3_items contains result.fail("R3", msg, [records.at(acc, "credential_rotated_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(acc, "credential_rotated_on")]) if {
 	some ref in _r3_population
 	acc := records.get(ref)
 	_rotation_due(acc) < input.as_of
@@ -212,7 +212,7 @@ _r3_items contains result.fail("R3", msg, [records.at(acc, "credential_rotated_o
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [records.at(acc, "credential_rotated_on")]) if {
+_r3_items_p contains result.at_risk("R3", msg, [records.at(acc, "credential_rotated_on")]) if {
 	some ref in _r3_population
 	acc := records.get(ref)
 	ops.due_soon(_rotation_due(acc))
@@ -234,7 +234,7 @@ findings contains f if {
 
 _resolved(f) if dates.visible(f.resolved_on)
 
-_r4_population contains records.ref(f) if {
+_r4_population_p contains records.ref(f) if {
 	some f in records.of("Finding")
 	f.finding_type == "secret"
 	dates.visible(f.first_seen_on)
@@ -243,7 +243,7 @@ _r4_population contains records.ref(f) if {
 
 _secret_due(f) := dates.add_days(f.first_seen_on, input.params.secret_sla_days)
 
-_r4_items contains result.fail("R4", msg, [ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ref]) if {
 	some ref in _r4_population
 	f := records.get(ref)
 	_secret_due(f) < input.as_of
@@ -253,7 +253,7 @@ _r4_items contains result.fail("R4", msg, [ref]) if {
 	)
 }
 
-_r4_items contains result.at_risk("R4", msg, [ref]) if {
+_r4_items_p contains result.at_risk("R4", msg, [ref]) if {
 	some ref in _r4_population
 	f := records.get(ref)
 	ops.due_soon(_secret_due(f))
@@ -266,3 +266,21 @@ findings contains f if {
 		_r4_population, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_idp := _idp_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p
+
+_r4_population := _r4_population_p
+
+_r4_items := _r4_items_p

@@ -53,7 +53,7 @@ _short(s) := concat(", ", sort(s)) if count(s) <= 5
 
 _short(s) := sprintf("%s and %d more", [concat(", ", array.slice(sort(s), 0, 5)), count(s) - 5]) if count(s) > 5
 
-_visible_reviews contains r if {
+_visible_reviews_p contains r if {
 	some r in records.of("AccessReview")
 	dates.visible(r.completed_on)
 }
@@ -93,7 +93,7 @@ _last_text(sys) := "never" if not _last_review(sys)
 
 _reviewed_in_time(sys) if dates.within(_last_review(sys), input.params.access_review_days[_cadence(sys)])
 
-_r1_items contains result.fail("R1", msg, [sys]) if {
+_r1_items_p contains result.fail("R1", msg, [sys]) if {
 	some sys in _r1_population
 	not _reviewed_in_time(sys)
 	cadence := _cadence(sys)
@@ -115,7 +115,7 @@ findings contains f if {
 
 # --- R2: each review covers its population.
 
-_r2_reviews contains r if {
+_r2_reviews_p contains r if {
 	some r in _visible_reviews
 	dates.within(r.completed_on, input.params.lookback_days)
 }
@@ -140,7 +140,7 @@ _expected(r) := {ref |
 
 _listed(r) := {it.account | some it in r.items}
 
-_r2_items contains result.fail("R2", msg, [records.ref(r)]) if {
+_r2_items_p contains result.fail("R2", msg, [records.ref(r)]) if {
 	some r in _r2_reviews
 	not r.population_snapshot
 	msg := sprintf(
@@ -149,7 +149,7 @@ _r2_items contains result.fail("R2", msg, [records.ref(r)]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(r, "population_snapshot.count")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(r, "population_snapshot.count")]) if {
 	some r in _r2_reviews
 	r.population_snapshot.count != count(r.items)
 	msg := sprintf(
@@ -158,7 +158,7 @@ _r2_items contains result.fail("R2", msg, [records.at(r, "population_snapshot.co
 	)
 }
 
-_r2_items contains result.fail("R2", msg, {records.at(r, "items")} | missing) if {
+_r2_items_p contains result.fail("R2", msg, {records.at(r, "items")} | missing) if {
 	some r in _r2_reviews
 	missing := _expected(r) - _listed(r)
 	count(missing) > 0
@@ -191,7 +191,7 @@ _done(it) := min(_done_dates(it)) if count(_done_dates(it)) > 0
 
 _due(it) := dates.add_days(it.decided_on, input.params.access_revoke_after_review_days)
 
-_changes contains [records.ref(r), i] if {
+_changes_p contains [records.ref(r), i] if {
 	some r in _visible_reviews
 	some i, it in r.items
 	it.decision in {"revoke", "modify"}
@@ -205,7 +205,7 @@ _in_period(it) if dates.within(_done(it), input.params.lookback_days)
 
 _r3_population := {concat("#", [c[0], sprintf("items.%d", [c[1]])]) | some c in _changes}
 
-_r3_items contains result.fail("R3", msg, [records.at(r, sprintf("items.%d.remediated_on", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(r, sprintf("items.%d.remediated_on", [i]))]) if {
 	some c in _changes
 	r := records.get(c[0])
 	i := c[1]
@@ -220,7 +220,7 @@ _r3_items contains result.fail("R3", msg, [records.at(r, sprintf("items.%d.remed
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(r, sprintf("items.%d.decision", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(r, sprintf("items.%d.decision", [i]))]) if {
 	some c in _changes
 	r := records.get(c[0])
 	i := c[1]
@@ -233,7 +233,7 @@ _r3_items contains result.fail("R3", msg, [records.at(r, sprintf("items.%d.decis
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [records.at(r, sprintf("items.%d.decision", [i]))]) if {
+_r3_items_p contains result.at_risk("R3", msg, [records.at(r, sprintf("items.%d.decision", [i]))]) if {
 	some c in _changes
 	r := records.get(c[0])
 	i := c[1]
@@ -258,7 +258,7 @@ findings contains f if {
 
 # --- R4: new accounts approved by someone other than their holder.
 
-_new_accounts contains acc if {
+_new_accounts_p contains acc if {
 	some acc in records.of("Account")
 	dates.within(acc.created_on, input.params.lookback_days)
 }
@@ -267,7 +267,7 @@ _r4_population := {records.ref(acc) | some acc in _new_accounts}
 
 _approved(acc) if dates.visible(acc.approval_ref.on)
 
-_r4_items contains result.fail("R4", msg, [records.ref(acc)]) if {
+_r4_items_p contains result.fail("R4", msg, [records.ref(acc)]) if {
 	some acc in _new_accounts
 	not _approved(acc)
 	msg := sprintf(
@@ -276,7 +276,7 @@ _r4_items contains result.fail("R4", msg, [records.ref(acc)]) if {
 	)
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(acc, "approval_ref.by")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(acc, "approval_ref.by")]) if {
 	some acc in _new_accounts
 	_approved(acc)
 	acc.approval_ref.by == acc.holder
@@ -292,3 +292,21 @@ findings contains f if {
 		_r4_population, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_visible_reviews := _visible_reviews_p
+
+_r1_items := _r1_items_p
+
+_r2_reviews := _r2_reviews_p
+
+_r2_items := _r2_items_p
+
+_changes := _changes_p
+
+_r3_items := _r3_items_p
+
+_new_accounts := _new_accounts_p
+
+_r4_items := _r4_items_p

@@ -48,7 +48,7 @@ import data.annexa.lib.result
 import data.annexa.lib.suppliers
 import rego.v1
 
-_active contains s if {
+_active_p contains s if {
 	some s in records.of("Supplier")
 	suppliers.active(s)
 }
@@ -57,7 +57,7 @@ _active contains s if {
 
 _policies := object.get(docs.current_by_topic, "supplier-security", set())
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_policies) == 0
 	msg := concat("", [
 		"no current supplier security policy (Document, doc_type topic-policy, topic supplier-security, ",
@@ -73,7 +73,7 @@ findings contains f if {
 
 _r2_population := {records.ref(s) | some s in _active}
 
-_r2_items contains result.fail("R2", msg, [records.at(s, "criticality")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(s, "criticality")]) if {
 	some s in _active
 	not suppliers.criticality_rank[object.get(s, "criticality", "")]
 	msg := sprintf(
@@ -82,7 +82,7 @@ _r2_items contains result.fail("R2", msg, [records.at(s, "criticality")]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(s, "data_access")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(s, "data_access")]) if {
 	some s in _active
 	not suppliers.data_access_rank[object.get(s, "data_access", "")]
 	msg := sprintf(
@@ -100,7 +100,7 @@ findings contains f if {
 
 # --- R3: due diligence for suppliers at or above dd_min_criticality.
 
-_r3_population contains records.ref(s) if {
+_r3_population_p contains records.ref(s) if {
 	some s in _active
 	suppliers.at_least(s, input.params.dd_min_criticality)
 }
@@ -127,7 +127,7 @@ _recent(s) if dates.within(s.relationship.start_on, input.params.lookback_days)
 
 _in_time(s) if min(_ok_dates(s)) <= _deadline(s)
 
-_r3_items contains result.fail("R3", msg, [records.at(s, sprintf("due_diligence.%d", [e[1]]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(s, sprintf("due_diligence.%d", [e[1]]))]) if {
 	some ref in _r3_population
 	s := records.get(ref)
 	e := _latest(s)
@@ -138,7 +138,7 @@ _r3_items contains result.fail("R3", msg, [records.at(s, sprintf("due_diligence.
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(s, "due_diligence")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(s, "due_diligence")]) if {
 	some ref in _r3_population
 	s := records.get(ref)
 	count(_ok_dates(s)) == 0
@@ -152,7 +152,7 @@ _r3_items contains result.fail("R3", msg, [records.at(s, "due_diligence")]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(s, "due_diligence")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(s, "due_diligence")]) if {
 	some ref in _r3_population
 	s := records.get(ref)
 	_recent(s)
@@ -164,7 +164,7 @@ _r3_items contains result.fail("R3", msg, [records.at(s, "due_diligence")]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [records.at(s, "due_diligence")]) if {
+_r3_items_p contains result.at_risk("R3", msg, [records.at(s, "due_diligence")]) if {
 	some ref in _r3_population
 	s := records.get(ref)
 	count(_ok_dates(s)) == 0
@@ -190,12 +190,12 @@ findings contains f if {
 
 # --- R4: high and critical suppliers appear in the risk register.
 
-_r4_population contains records.ref(s) if {
+_r4_population_p contains records.ref(s) if {
 	some s in _active
 	suppliers.at_least(s, "high")
 }
 
-_risk_links[ref] contains records.ref(r) if {
+_risk_links_p[ref] contains records.ref(r) if {
 	some r in records.of("Risk")
 	dates.visible(r.last_assessed_on)
 	some ref in _risk_refs(r)
@@ -207,7 +207,7 @@ _risk_refs(r) := ({x | some x in object.get(r, "affects", [])} | {x | some x in 
 	some x in group
 }
 
-_r4_items contains result.fail("R4", msg, [ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ref]) if {
 	some ref in _r4_population
 	not _risk_links[ref]
 	s := records.get(ref)
@@ -223,3 +223,21 @@ findings contains f if {
 		_r4_population, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_active := _active_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p
+
+_r4_population := _r4_population_p
+
+_risk_links := _risk_links_p
+
+_r4_items := _r4_items_p

@@ -65,12 +65,12 @@ _param_refs(name) := refs if {
 
 # --- R1: required roles are defined and held by enough active people.
 
-_mandatory contains people.role_ref(id) if {
+_mandatory_p contains people.role_ref(id) if {
 	some id in input.params.required_roles_isms
 	not endswith(id, "?")
 }
 
-_optional_defined contains ref if {
+_optional_defined_p contains ref if {
 	some id in input.params.required_roles_isms
 	endswith(id, "?")
 	ref := people.role_ref(trim_suffix(id, "?"))
@@ -83,7 +83,7 @@ _needed(role) := max({object.get(role, "min_holders", 1), 1})
 
 _holders(ref) := object.get(people.holders, ref, set())
 
-_r1_items contains result.fail("R1", msg, _param_refs("required_roles_isms")) if {
+_r1_items_p contains result.fail("R1", msg, _param_refs("required_roles_isms")) if {
 	some ref in _r1_population
 	not records.exists(ref)
 	msg := sprintf(
@@ -92,7 +92,7 @@ _r1_items contains result.fail("R1", msg, _param_refs("required_roles_isms")) if
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	role := records.get(ref)
 	count(_holders(ref)) < _needed(role)
@@ -114,7 +114,7 @@ findings contains f if {
 
 # --- R2: roles state their responsibilities and are approved.
 
-_roles contains records.ref(r) if {
+_roles_p contains records.ref(r) if {
 	some r in records.of("Role")
 	_serves_isms(r)
 }
@@ -124,14 +124,14 @@ _has_responsibilities(r) if {
 	trim_space(text) != ""
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _roles
 	r := records.get(ref)
 	not _has_responsibilities(r)
 	msg := sprintf("%s lists no responsibilities: write down what its holders must do", [ref])
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _roles
 	r := records.get(ref)
 	count(records.approvals(r)) == 0
@@ -147,13 +147,13 @@ findings contains f if {
 
 # --- R3: applicable controls and assets in use have an active owner.
 
-_r3_population contains records.ref(e) if {
+_r3_population_p contains records.ref(e) if {
 	some e in records.of("SoAEntry")
 	e.standard == _standard
 	e.applicable == true
 }
 
-_r3_population contains records.ref(a) if {
+_r3_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	ops.active_asset(a)
 }
@@ -170,7 +170,7 @@ _owner_problem(x) := "has no owner" if {
 	dates.visible(p.end_date)
 } else := sprintf("has owner %s, who starts only on %s", [x.owner, object.get(records.get(x.owner), "start_date", "?")])
 
-_r3_items contains result.fail("R3", msg, [records.at(x, "owner")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(x, "owner")]) if {
 	some ref in _r3_population
 	x := records.get(ref)
 	not _owner_active(x)
@@ -194,7 +194,7 @@ _last_text(r) := _last_reviewed(r)
 
 _last_text(r) := "never" if not _last_reviewed(r)
 
-_r4_items contains result.fail("R4", msg, [ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ref]) if {
 	some ref in _roles
 	r := records.get(ref)
 	not _reviewed_recently(r)
@@ -210,3 +210,21 @@ findings contains f if {
 		_roles, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_mandatory := _mandatory_p
+
+_optional_defined := _optional_defined_p
+
+_r1_items := _r1_items_p
+
+_roles := _roles_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p
+
+_r4_items := _r4_items_p

@@ -42,7 +42,7 @@ import data.annexa.lib.result
 import data.annexa.lib.suppliers
 import rego.v1
 
-_active contains s if {
+_active_p contains s if {
 	some s in records.of("Supplier")
 	suppliers.active(s)
 }
@@ -53,14 +53,14 @@ _needs_contract(s) if suppliers.at_least(s, "medium")
 
 # --- R1: a contract signed before the start, with the clauses of the supplier's tier.
 
-_r1_population contains records.ref(s) if {
+_r1_population_p contains records.ref(s) if {
 	some s in _active
 	_needs_contract(s)
 }
 
 _signed(s) if dates.visible(s.contract.signed_on)
 
-_r1_items contains result.fail("R1", msg, [records.at(s, "contract")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, "contract")]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	not _signed(s)
@@ -73,7 +73,7 @@ _r1_items contains result.fail("R1", msg, [records.at(s, "contract")]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(s, "contract.signed_on")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, "contract.signed_on")]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	_signed(s)
@@ -85,7 +85,7 @@ _r1_items contains result.fail("R1", msg, [records.at(s, "contract.signed_on")])
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(s, "contract.clauses")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, "contract.clauses")]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	_signed(s)
@@ -106,14 +106,14 @@ findings contains f if {
 
 # --- R2: a data processing agreement for suppliers that handle personal data.
 
-_r2_population contains records.ref(s) if {
+_r2_population_p contains records.ref(s) if {
 	some s in _active
 	s.data_access == "pii"
 }
 
 _dpa(s) if dates.visible(s.contract.dpa_signed_on)
 
-_r2_items contains result.fail("R2", msg, [records.at(s, "contract")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(s, "contract")]) if {
 	some ref in _r2_population
 	s := records.get(ref)
 	not _dpa(s)
@@ -132,7 +132,7 @@ findings contains f if {
 
 # --- R3: incident notice period within max_supplier_incident_notice_hours.
 
-_r3_items contains result.fail("R3", msg, [records.at(s, "contract")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(s, "contract")]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	not is_number(object.get(s, ["contract", "incident_notice_hours"], null))
@@ -142,7 +142,7 @@ _r3_items contains result.fail("R3", msg, [records.at(s, "contract")]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(s, "contract.incident_notice_hours")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(s, "contract.incident_notice_hours")]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	hours := s.contract.incident_notice_hours
@@ -163,3 +163,17 @@ findings contains f if {
 		_r1_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_active := _active_p
+
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

@@ -54,7 +54,7 @@ import data.annexa.lib.result
 import data.annexa.lib.suppliers
 import rego.v1
 
-_active_ict contains s if {
+_active_ict_p contains s if {
 	some s in records.of("Supplier")
 	suppliers.active(s)
 	suppliers.ict(s)
@@ -62,14 +62,14 @@ _active_ict contains s if {
 
 # --- R1: critical ICT suppliers list their subprocessors, each reviewed recently.
 
-_r1_population contains records.ref(s) if {
+_r1_population_p contains records.ref(s) if {
 	some s in _active_ict
 	s.criticality == "critical"
 }
 
 _review_days := input.params.supplier_review_days.critical
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	not _lists_subprocessors(s)
@@ -79,7 +79,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(s, sprintf("subprocessors.%d", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, sprintf("subprocessors.%d", [i]))]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	some i, p in object.get(s, "subprocessors", [])
@@ -107,7 +107,7 @@ findings contains f if {
 
 # --- R2: production repositories scanned for vulnerable dependencies.
 
-_r2_population contains records.ref(a) if {
+_r2_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "repository"
 	a.environment == "prod"
@@ -119,7 +119,7 @@ _named_by(t) := {x | some s in object.get(t, "scope", []); some x in ops.assets_
 	some x in ops.assets_named(object.get(r, "resource", ""))
 }
 
-_sca_scans[target] contains dates.day(t.performed_on) if {
+_sca_scans_p[target] contains dates.day(t.performed_on) if {
 	some t in records.of("TestRun")
 	t.test_type == "sca"
 	dates.visible(t.performed_on)
@@ -132,7 +132,7 @@ _last_scan(ref) := dates.latest(_sca_scans[ref])
 
 _last_scan(ref) := "never" if not _sca_scans[ref]
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	not _scanned_recently(ref)
 	msg := sprintf(
@@ -150,7 +150,7 @@ findings contains f if {
 
 # --- R3: dependency findings fixed within the vulnerability SLA (8.8 R2 logic).
 
-_r3_population contains records.ref(f) if {
+_r3_population_p contains records.ref(f) if {
 	some f in records.of("Finding")
 	f.finding_type == "dependency"
 	_in_period(f)
@@ -188,12 +188,12 @@ _exceptions_for(f) := {e | e := records.get(f.exception)} | {records.get(x) |
 }
 
 # _exceptions_naming maps each item an Exception names in applies_to to the Exception refs.
-_exceptions_naming[x] contains records.ref(e) if {
+_exceptions_naming_p[x] contains records.ref(e) if {
 	some e in records.of("Exception")
 	some x in object.get(e, "applies_to", [])
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(f, "resolved_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(f, "resolved_on")]) if {
 	some ref in _r3_population
 	f := records.get(ref)
 	_fixed(f)
@@ -204,7 +204,7 @@ _r3_items contains result.fail("R3", msg, [records.at(f, "resolved_on")]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _r3_population
 	f := records.get(ref)
 	not _fixed(f)
@@ -216,7 +216,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [ref]) if {
+_r3_items_p contains result.at_risk("R3", msg, [ref]) if {
 	some ref in _r3_population
 	f := records.get(ref)
 	not _fixed(f)
@@ -234,12 +234,12 @@ findings contains f if {
 
 # --- R4: certifications of ICT suppliers valid or within the grace period.
 
-_r4_population contains records.at(s, sprintf("certifications.%d", [i])) if {
+_r4_population_p contains records.at(s, sprintf("certifications.%d", [i])) if {
 	some s in _active_ict
 	some _, i in suppliers.latest_certs(s)
 }
 
-_r4_items contains result.fail("R4", msg, [ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ref]) if {
 	some s in _active_ict
 	some scheme, i in suppliers.latest_certs(s)
 	c := s.certifications[i]
@@ -257,3 +257,27 @@ findings contains f if {
 		_r4_population, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_active_ict := _active_ict_p
+
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_sca_scans := _sca_scans_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_exceptions_naming := _exceptions_naming_p
+
+_r3_items := _r3_items_p
+
+_r4_population := _r4_population_p
+
+_r4_items := _r4_items_p

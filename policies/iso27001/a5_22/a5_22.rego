@@ -46,14 +46,14 @@ import data.annexa.lib.result
 import data.annexa.lib.suppliers
 import rego.v1
 
-_active contains s if {
+_active_p contains s if {
 	some s in records.of("Supplier")
 	suppliers.active(s)
 }
 
 # --- R1: scheduled reviews of high and critical suppliers.
 
-_r1_population contains records.ref(s) if {
+_r1_population_p contains records.ref(s) if {
 	some s in _active
 	suppliers.at_least(s, "high")
 }
@@ -83,7 +83,7 @@ _last_review(s) := _latest_review(s)
 
 _last_review(s) := "never" if not _latest_review(s)
 
-_r1_items contains result.fail("R1", msg, [records.at(s, "reviews")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, "reviews")]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	count(_recent_reviews(s)) == 0
@@ -94,7 +94,7 @@ _r1_items contains result.fail("R1", msg, [records.at(s, "reviews")]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(s, sprintf("reviews.%d", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, sprintf("reviews.%d", [i]))]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	not _reviewed(s)
@@ -115,7 +115,7 @@ _shows(r, "incidents_reviewed true") if r.incidents_reviewed == true
 
 _shows(r, "certs_reviewed true") if r.certs_reviewed == true
 
-_r1_items contains result.at_risk("R1", msg, [records.at(s, "reviews")]) if {
+_r1_items_p contains result.at_risk("R1", msg, [records.at(s, "reviews")]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	count(_recent_reviews(s)) == 0
@@ -132,27 +132,27 @@ findings contains f if {
 
 # --- R2: relied-upon certifications valid or within the grace period.
 
-_site_operators contains site.operated_by if {
+_site_operators_p contains site.operated_by if {
 	some site in records.of("Site")
 	startswith(site.operated_by, "Supplier/")
 }
 
-_relied_on contains s if {
+_relied_on_p contains s if {
 	some s in _active
 	suppliers.at_least(s, "high")
 }
 
-_relied_on contains s if {
+_relied_on_p contains s if {
 	some s in _active
 	records.ref(s) in _site_operators
 }
 
-_r2_population contains records.at(s, sprintf("certifications.%d", [i])) if {
+_r2_population_p contains records.at(s, sprintf("certifications.%d", [i])) if {
 	some s in _relied_on
 	some _, i in suppliers.latest_certs(s)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some s in _relied_on
 	some scheme, i in suppliers.latest_certs(s)
 	c := s.certifications[i]
@@ -176,7 +176,7 @@ findings contains f if {
 
 # --- R3: significant changes to supplier-provided services reviewed before going live.
 
-_supplied contains records.ref(a) if {
+_supplied_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.supplier
 }
@@ -195,7 +195,7 @@ _live_on(c) := dates.day(c.deployed_on)
 
 _live_on(c) := dates.day(c.go_live_on) if not c.deployed_on
 
-_r3_population contains records.ref(c) if {
+_r3_population_p contains records.ref(c) if {
 	some c in records.of("ChangeRecord")
 	c.significant == true
 	dates.within(_live_on(c), input.params.lookback_days)
@@ -204,7 +204,7 @@ _r3_population contains records.ref(c) if {
 
 _reviewed_in_time(c) if dates.day(c.security_review.completed_on) <= _live_on(c)
 
-_r3_items contains result.fail("R3", msg, [records.at(c, "security_review")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(c, "security_review")]) if {
 	some ref in _r3_population
 	c := records.get(ref)
 	not _reviewed_in_time(c)
@@ -224,3 +224,25 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_active := _active_p
+
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_site_operators := _site_operators_p
+
+_relied_on := _relied_on_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_supplied := _supplied_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p

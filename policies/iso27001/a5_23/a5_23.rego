@@ -53,7 +53,7 @@ import rego.v1
 
 # --- R1: cloud providers with shared responsibility, exit plan and data locations.
 
-_r1_population contains records.ref(s) if {
+_r1_population_p contains records.ref(s) if {
 	some s in records.of("Supplier")
 	suppliers.active(s)
 	s.is_cloud_service == true
@@ -66,7 +66,7 @@ _published(ref) if {
 	dates.visible(records.get(ref).published_on)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(s, concat(".", ["cloud", field]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, concat(".", ["cloud", field]))]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	some field, label in _doc_fields
@@ -77,7 +77,7 @@ _r1_items contains result.fail("R1", msg, [records.at(s, concat(".", ["cloud", f
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(s, "cloud.data_locations")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, "cloud.data_locations")]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	count(object.get(s, ["cloud", "data_locations"], [])) == 0
@@ -93,13 +93,13 @@ findings contains f if {
 
 # --- R2: cloud accounts covered by a CSPM scan within config_scan_days.
 
-_cloud_accounts contains records.ref(a) if {
+_cloud_accounts_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "cloud-account"
 	ops.active_asset(a)
 }
 
-_cspm contains t if {
+_cspm_p contains t if {
 	some t in records.of("TestRun")
 	t.test_type == "cspm"
 	dates.visible(t.performed_on)
@@ -122,7 +122,7 @@ _selected(t) := _named_by(t) if not _selects_cloud_accounts(t)
 
 _missing(t) := {x | some m in object.get(t, ["coverage", "missing"], []); some x in ops.assets_named(m)}
 
-_covered[a] contains dates.day(t.performed_on) if {
+_covered_p[a] contains dates.day(t.performed_on) if {
 	some t in _cspm
 	some a in (_selected(t) - _missing(t))
 }
@@ -133,7 +133,7 @@ _last_covered(a) := dates.latest(_covered[a])
 
 _last_covered(a) := "never" if not _covered[a]
 
-_r2_items contains result.fail("R2", msg, [a]) if {
+_r2_items_p contains result.fail("R2", msg, [a]) if {
 	some a in _cloud_accounts
 	not _covered_recently(a)
 	msg := sprintf(
@@ -159,7 +159,7 @@ _cloud_finding(f) if f.source in _cspm_refs
 
 _cloud_finding(f) if f.asset in _cloud_accounts
 
-_r3_findings contains records.ref(f) if {
+_r3_findings_p contains records.ref(f) if {
 	some f in records.of("Finding")
 	f.finding_type == "misconfiguration"
 	f.severity in _serious
@@ -199,12 +199,12 @@ _exceptions_for(f) := {e | e := records.get(f.exception)} | {records.get(x) |
 }
 
 # _exceptions_naming maps each item an Exception names in applies_to to the Exception refs.
-_exceptions_naming[x] contains records.ref(e) if {
+_exceptions_naming_p[x] contains records.ref(e) if {
 	some e in records.of("Exception")
 	some x in object.get(e, "applies_to", [])
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(f, "resolved_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(f, "resolved_on")]) if {
 	some ref in _r3_findings
 	f := records.get(ref)
 	_fixed(f)
@@ -215,7 +215,7 @@ _r3_items contains result.fail("R3", msg, [records.at(f, "resolved_on")]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _r3_findings
 	f := records.get(ref)
 	not _fixed(f)
@@ -227,7 +227,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [ref]) if {
+_r3_items_p contains result.at_risk("R3", msg, [ref]) if {
 	some ref in _r3_findings
 	f := records.get(ref)
 	not _fixed(f)
@@ -237,12 +237,12 @@ _r3_items contains result.at_risk("R3", msg, [ref]) if {
 }
 
 # _finding_keys indexes misconfiguration findings by [identifier, asset] and [identifier, source].
-_finding_keys contains [f.identifier, f.asset] if {
+_finding_keys_p contains [f.identifier, f.asset] if {
 	some f in records.of("Finding")
 	f.finding_type == "misconfiguration"
 }
 
-_finding_keys contains [f.identifier, f.source] if {
+_finding_keys_p contains [f.identifier, f.source] if {
 	some f in records.of("Finding")
 	f.finding_type == "misconfiguration"
 }
@@ -255,7 +255,7 @@ _tracked(_, r) if {
 }
 
 # _recent_failures maps the ref of each failed serious result of a recent cspm run to [run ref, index].
-_recent_failures[records.at(t, sprintf("results.%d", [i]))] := [records.ref(t), i] if {
+_recent_failures_p[records.at(t, sprintf("results.%d", [i]))] := [records.ref(t), i] if {
 	some t in _cspm
 	dates.within(t.performed_on, input.params.config_scan_days)
 	some i, r in object.get(t, "results", [])
@@ -265,7 +265,7 @@ _recent_failures[records.at(t, sprintf("results.%d", [i]))] := [records.ref(t), 
 
 _r3_population := _r3_findings | {ref | some ref, _ in _recent_failures}
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref, x in _recent_failures
 	t := records.get(x[0])
 	r := t.results[x[1]]
@@ -290,7 +290,7 @@ _r4_population := {ref |
 	some ref in object.get(docs.current_by_topic, topic, set())
 }
 
-_r4_items contains result.fail("R4", msg, [ops.isms_ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ops.isms_ref]) if {
 	count(_r4_population) == 0
 	msg := concat("", [
 		"no current cloud services policy (Document, doc_type topic-policy, topic cloud-services or cloud-use, ",
@@ -301,3 +301,29 @@ _r4_items contains result.fail("R4", msg, [ops.isms_ref]) if {
 findings contains f if {
 	some f in result.check("R4", "a current cloud services policy is in force", _r4_population, _r4_items)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_cloud_accounts := _cloud_accounts_p
+
+_cspm := _cspm_p
+
+_covered := _covered_p
+
+_r2_items := _r2_items_p
+
+_r3_findings := _r3_findings_p
+
+_exceptions_naming := _exceptions_naming_p
+
+_r3_items := _r3_items_p
+
+_finding_keys := _finding_keys_p
+
+_recent_failures := _recent_failures_p
+
+_r4_items := _r4_items_p

@@ -55,14 +55,14 @@ import rego.v1
 
 # --- R1: a current incident-response plan, reviewed in time.
 
-_plans contains records.ref(d) if {
+_plans_p contains records.ref(d) if {
 	some d in records.of("Document")
 	d.doc_type == "plan"
 	object.get(d, "topic", "") == "incident-response"
 	docs.current(d)
 }
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_plans) == 0
 	msg := concat(" ", [
 		"no current incident-response plan (Document, doc_type plan, topic incident-response,",
@@ -70,7 +70,7 @@ _r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
 	])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(d, "reviews")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(d, "reviews")]) if {
 	some ref in _plans
 	d := records.get(ref)
 	not _reviewed_in_time(d)
@@ -102,13 +102,13 @@ findings contains f if {
 
 _r2_population := {people.role_ref("incident-lead"), people.role_ref("incident-responder")}
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	not records.exists(ref)
 	msg := sprintf("%s is not defined: add the Role and assign active holders to it", [ref])
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	role := records.get(ref)
 	need := max({1, object.get(role, "min_holders", 1)})
@@ -129,25 +129,25 @@ findings contains f if {
 
 # --- R3: authority and escalation channels verified within contact_verify_days.
 
-_r3_population contains records.ref(c) if {
+_r3_population_p contains records.ref(c) if {
 	some c in records.of("CommsChannel")
 	c.channel_type == "authority"
 }
 
-_r3_population contains o.authority if {
+_r3_population_p contains o.authority if {
 	some l in records.of("LegalRequirement")
 	some o in object.get(l, "obligations", [])
 	is_string(o.authority)
 }
 
-_r3_population contains ref if {
+_r3_population_p contains ref if {
 	some p in _plans
 	some group in object.get(records.get(p), "links", {})
 	some ref in group
 	startswith(ref, "CommsChannel/")
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _r3_population
 	not records.exists(ref)
 	msg := sprintf(
@@ -156,7 +156,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(c, "tests")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(c, "tests")]) if {
 	some ref in _r3_population
 	c := records.get(ref)
 	not _verified(c)
@@ -202,7 +202,7 @@ findings contains f if {
 
 # --- R4: incident tabletop within ir_tabletop_days with lessons or actions.
 
-_tabletops contains records.ref(e) if {
+_tabletops_p contains records.ref(e) if {
 	some e in records.of("Exercise")
 	e.exercise_type == "incident-tabletop"
 	dates.within(e.performed_on, input.params.ir_tabletop_days)
@@ -217,7 +217,7 @@ _some_followed_up if {
 	_followed_up(records.get(ref))
 }
 
-_r4_items contains result.fail("R4", msg, [ops.isms_ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ops.isms_ref]) if {
 	count(_tabletops) == 0
 	msg := sprintf(
 		"no incident-response tabletop exercise within %d days of %s (last: %s): hold one and record its lessons",
@@ -225,7 +225,7 @@ _r4_items contains result.fail("R4", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(e, "lessons")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(e, "lessons")]) if {
 	not _some_followed_up
 	some ref in _tabletops
 	e := records.get(ref)
@@ -248,3 +248,19 @@ findings contains f if {
 		_tabletops, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_plans := _plans_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p
+
+_tabletops := _tabletops_p
+
+_r4_items := _r4_items_p

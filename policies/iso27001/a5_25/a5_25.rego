@@ -40,7 +40,7 @@ _triage_roles := {"Role/incident-lead", "Role/incident-responder", "Role/on-call
 
 # --- R1: security events triaged in time by the incident team.
 
-_r1_population contains records.ref(i) if {
+_r1_population_p contains records.ref(i) if {
 	some i in records.of("Incident")
 	i.category == "security-event"
 	incidents.visible(i)
@@ -53,7 +53,7 @@ _hours(i) := h if {
 
 _due(i) := incidents.plus_hours(i.reported_on, _hours(i))
 
-_r1_items contains result.fail("R1", msg, [records.at(i, "triage.decided_on")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(i, "triage.decided_on")]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	incidents.triaged(i)
@@ -69,7 +69,7 @@ _holder(i) if {
 	people.holds_on(records.get(i.triage.decided_by), role, dates.day(i.triage.decided_on))
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(i, "triage.decided_by")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(i, "triage.decided_by")]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	incidents.triaged(i)
@@ -83,7 +83,7 @@ _r1_items contains result.fail("R1", msg, [records.at(i, "triage.decided_by")]) 
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	not incidents.triaged(i)
@@ -94,7 +94,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.at_risk("R1", msg, [ref]) if {
+_r1_items_p contains result.at_risk("R1", msg, [ref]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	not incidents.triaged(i)
@@ -113,12 +113,12 @@ findings contains f if {
 
 _classes := {"incident", "not-incident", "duplicate"}
 
-_r2_population contains ref if {
+_r2_population_p contains ref if {
 	some ref in _r1_population
 	incidents.triaged(records.get(ref))
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(i, "triage.classification")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(i, "triage.classification")]) if {
 	some ref in _r2_population
 	i := records.get(ref)
 	not object.get(i, ["triage", "classification"], "") in _classes
@@ -134,3 +134,13 @@ findings contains f if {
 		_r2_population, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p

@@ -46,20 +46,20 @@ import rego.v1
 
 # --- R1: incidents owned, rated, contained and resolved, or kept moving.
 
-_r1_population contains records.ref(i) if {
+_r1_population_p contains records.ref(i) if {
 	some i in records.of("Incident")
 	incidents.is_incident(i)
 	incidents.in_period(i)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	object.get(i, "owner", "") == ""
 	msg := sprintf("%s has no owner: name the person who leads the response", [ref])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(i, "severity")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(i, "severity")]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	not incidents.severity_rank[object.get(i, "severity", "")]
@@ -68,7 +68,7 @@ _r1_items contains result.fail("R1", msg, [records.at(i, "severity")]) if {
 
 _contained(i) if dates.visible(i.timeline.contained_on)
 
-_r1_items contains result.fail("R1", msg, [records.at(i, "timeline.contained_on")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(i, "timeline.contained_on")]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	incidents.resolved(i)
@@ -91,7 +91,7 @@ _last_activity(i) := dates.latest(_activity(i))
 
 _moving(i) if dates.within(_last_activity(i), input.params.incident_update_days)
 
-_r1_items contains result.fail("R1", msg, [records.at(i, "updates")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(i, "updates")]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	not incidents.resolved(i)
@@ -116,12 +116,12 @@ findings contains f if {
 
 _r2_population := {d | some iref in incidents.duty_incidents; some d in object.get(incidents.duties, iref, set())}
 
-_r2_items contains result.fail("R2", p.message, [p.ref]) if {
+_r2_items_p contains result.fail("R2", p.message, [p.ref]) if {
 	some p in incidents.problems
 	p.outcome == "fail"
 }
 
-_r2_items contains result.at_risk("R2", p.message, [p.ref]) if {
+_r2_items_p contains result.at_risk("R2", p.message, [p.ref]) if {
 	some p in incidents.problems
 	p.outcome == "at_risk"
 }
@@ -132,3 +132,11 @@ findings contains f if {
 		_r2_population, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p

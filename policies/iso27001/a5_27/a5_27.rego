@@ -39,7 +39,7 @@ import rego.v1
 
 # --- R1: post-incident reviews of serious incidents, in time and complete.
 
-_r1_population contains records.ref(i) if {
+_r1_population_p contains records.ref(i) if {
 	some i in records.of("Incident")
 	incidents.is_incident(i)
 	incidents.at_least(i.severity, input.params.pir_min_severity)
@@ -51,7 +51,7 @@ _deadline(i) := dates.add_days(i.timeline.closed_on, input.params.pir_days)
 
 _reviewed(i) if dates.visible(i.post_incident_review.completed_on)
 
-_r1_items contains result.fail("R1", msg, [records.at(i, "post_incident_review")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(i, "post_incident_review")]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	not _reviewed(i)
@@ -62,7 +62,7 @@ _r1_items contains result.fail("R1", msg, [records.at(i, "post_incident_review")
 	)
 }
 
-_r1_items contains result.at_risk("R1", msg, [records.at(i, "post_incident_review")]) if {
+_r1_items_p contains result.at_risk("R1", msg, [records.at(i, "post_incident_review")]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	not _reviewed(i)
@@ -70,7 +70,7 @@ _r1_items contains result.at_risk("R1", msg, [records.at(i, "post_incident_revie
 	msg := sprintf("%s needs its post-incident review by %s", [ref, _deadline(i)])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(i, "post_incident_review.completed_on")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(i, "post_incident_review.completed_on")]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	_reviewed(i)
@@ -81,7 +81,7 @@ _r1_items contains result.fail("R1", msg, [records.at(i, "post_incident_review.c
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(i, "post_incident_review.root_cause")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(i, "post_incident_review.root_cause")]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	_reviewed(i)
@@ -89,7 +89,7 @@ _r1_items contains result.fail("R1", msg, [records.at(i, "post_incident_review.r
 	msg := sprintf("%s's post-incident review records no root_cause: state why the incident happened", [ref])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(i, "post_incident_review.actions")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(i, "post_incident_review.actions")]) if {
 	some ref in _r1_population
 	i := records.get(ref)
 	_reviewed(i)
@@ -114,7 +114,7 @@ findings contains f if {
 # --- R2: follow-up actions finished by their due dates.
 
 # _actions maps each action ref to the incidents whose reviews link it.
-_actions[a] contains ref if {
+_actions_p[a] contains ref if {
 	some ref in _r1_population
 	i := records.get(ref)
 	_reviewed(i)
@@ -123,7 +123,7 @@ _actions[a] contains ref if {
 
 _r2_population := {a | some a, _ in _actions}
 
-_r2_items contains result.fail("R2", msg, [a]) if {
+_r2_items_p contains result.fail("R2", msg, [a]) if {
 	some a, from in _actions
 	not records.exists(a)
 	msg := sprintf(
@@ -134,13 +134,13 @@ _r2_items contains result.fail("R2", msg, [a]) if {
 
 # _due_dates maps an action ref and a field path to [due date, done date or ""]: one entry for a
 # RiskTreatment, one per dated corrective action of a Nonconformity.
-_due_dates[a] contains [a, _rt_due(t), object.get(t, "completed_on", "")] if {
+_due_dates_p[a] contains [a, _rt_due(t), object.get(t, "completed_on", "")] if {
 	some a in _r2_population
 	startswith(a, "RiskTreatment/")
 	t := records.get(a)
 }
 
-_due_dates[a] contains [ref, c.due_on, object.get(c, "done_on", "")] if {
+_due_dates_p[a] contains [ref, c.due_on, object.get(c, "done_on", "")] if {
 	some a in _r2_population
 	startswith(a, "Nonconformity/")
 	n := records.get(a)
@@ -160,7 +160,7 @@ _done(d) if {
 	dates.visible(d)
 }
 
-_r2_items contains result.fail("R2", msg, [x[0]]) if {
+_r2_items_p contains result.fail("R2", msg, [x[0]]) if {
 	some a in _r2_population
 	some x in object.get(_due_dates, a, set())
 	_done(x[2])
@@ -168,7 +168,7 @@ _r2_items contains result.fail("R2", msg, [x[0]]) if {
 	msg := sprintf("%s was finished on %s, after its due date %s", [x[0], x[2], x[1]])
 }
 
-_r2_items contains result.fail("R2", msg, [x[0]]) if {
+_r2_items_p contains result.fail("R2", msg, [x[0]]) if {
 	some a in _r2_population
 	some x in object.get(_due_dates, a, set())
 	not _done(x[2])
@@ -176,7 +176,7 @@ _r2_items contains result.fail("R2", msg, [x[0]]) if {
 	msg := sprintf("%s is not finished although it was due on %s: finish it or approve a replan", [x[0], x[1]])
 }
 
-_r2_items contains result.at_risk("R2", msg, [x[0]]) if {
+_r2_items_p contains result.at_risk("R2", msg, [x[0]]) if {
 	some a in _r2_population
 	some x in object.get(_due_dates, a, set())
 	not _done(x[2])
@@ -190,3 +190,15 @@ findings contains f if {
 		_r2_population, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_actions := _actions_p
+
+_r2_items := _r2_items_p
+
+_due_dates := _due_dates_p

@@ -49,7 +49,7 @@ import rego.v1
 
 _procedures := docs.current_of("procedure", "evidence-handling")
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_procedures) == 0
 	msg := concat("", [
 		"no current evidence-handling procedure (Document, doc_type procedure, topic evidence-handling, ",
@@ -63,13 +63,13 @@ findings contains f if {
 
 # --- R2: legal-hold evidence fingerprinted, dated and in custody.
 
-_r2_population contains records.ref(i) if {
+_r2_population_p contains records.ref(i) if {
 	some i in records.of("Incident")
 	incidents.in_period(i)
 	i.evidence_handling.legal_hold == true
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(i, "evidence_handling.items")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(i, "evidence_handling.items")]) if {
 	some ref in _r2_population
 	i := records.get(ref)
 	count(object.get(i, ["evidence_handling", "items"], [])) == 0
@@ -79,7 +79,7 @@ _r2_items contains result.fail("R2", msg, [records.at(i, "evidence_handling.item
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(i, sprintf("evidence_handling.items.%d", [k]))]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(i, sprintf("evidence_handling.items.%d", [k]))]) if {
 	some ref in _r2_population
 	i := records.get(ref)
 	some k, item in object.get(i, ["evidence_handling", "items"], [])
@@ -102,7 +102,7 @@ findings contains f if {
 
 _dfir_words := ["forensic", "dfir", "incident response"]
 
-_dfir_suppliers contains records.ref(s) if {
+_dfir_suppliers_p contains records.ref(s) if {
 	some s in records.of("Supplier")
 	suppliers.active(s)
 	dates.visible(s.contract.signed_on)
@@ -114,7 +114,7 @@ _dfir_suppliers contains records.ref(s) if {
 _forensic_roles := {"Role/forensics", "Role/forensic-analyst", "Role/dfir"}
 
 # _passed maps a Person ref to [course, course_type, completed_on] of each course they passed.
-_passed[t.person] contains [t.course, t.course_type, t.completed_on] if {
+_passed_p[t.person] contains [t.course, t.course_type, t.completed_on] if {
 	some t in records.of("TrainingRecord")
 	t.passed == true
 	dates.visible(t.completed_on)
@@ -133,7 +133,7 @@ _current_training(p, role) if {
 	dates.within(x[2], object.get(c, "renew_days", input.params.training_refresh_days))
 }
 
-_trained_holders contains p if {
+_trained_holders_p contains p if {
 	some role in _forensic_roles
 	some p in object.get(people.holders, role, set())
 	_current_training(p, role)
@@ -163,3 +163,17 @@ findings contains f if {
 		_r3_evidence,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_dfir_suppliers := _dfir_suppliers_p
+
+_passed := _passed_p
+
+_trained_holders := _trained_holders_p

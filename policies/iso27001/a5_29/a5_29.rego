@@ -35,7 +35,7 @@ import rego.v1
 
 _plans := docs.current_of("plan", "bcp")
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_plans) == 0
 	msg := concat("", [
 		"no current business continuity plan (Document, doc_type plan, topic bcp, published and approved ",
@@ -43,7 +43,7 @@ _r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
 	])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(d, "content_flags.security_continuity")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(d, "content_flags.security_continuity")]) if {
 	some ref in _plans
 	d := records.get(ref)
 	not d.content_flags.security_continuity == true
@@ -62,13 +62,13 @@ findings contains f if {
 
 # --- R2: continuity exercises record whether security held.
 
-_exercises contains records.ref(e) if {
+_exercises_p contains records.ref(e) if {
 	some e in records.of("Exercise")
 	e.exercise_type in {"bcp-tabletop", "dr-failover"}
 	dates.within(e.performed_on, input.params.bcp_exercise_days)
 }
 
-_nc_sources contains n.source_ref if {
+_nc_sources_p contains n.source_ref if {
 	some n in records.of("Nonconformity")
 	n.source_ref
 }
@@ -88,7 +88,7 @@ _last_exercise := d if {
 	})
 } else := "never"
 
-_r2_items contains result.fail("R2", msg, [ops.isms_ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ops.isms_ref]) if {
 	count(_exercises) == 0
 	msg := sprintf(
 		"no business continuity tabletop or failover exercise within %d days of %s (bcp_exercise_days; last: %s): hold one",
@@ -96,7 +96,7 @@ _r2_items contains result.fail("R2", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(e, "security_controls_maintained")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(e, "security_controls_maintained")]) if {
 	some ref in _exercises
 	e := records.get(ref)
 	not is_boolean(object.get(e, "security_controls_maintained", null))
@@ -106,7 +106,7 @@ _r2_items contains result.fail("R2", msg, [records.at(e, "security_controls_main
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(e, "actions")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(e, "actions")]) if {
 	some ref in _exercises
 	e := records.get(ref)
 	e.security_controls_maintained == false
@@ -126,3 +126,13 @@ findings contains f if {
 		_exercises, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_exercises := _exercises_p
+
+_nc_sources := _nc_sources_p
+
+_r2_items := _r2_items_p

@@ -51,7 +51,7 @@ import rego.v1
 # --- R1: no active person holds two conflicting roles.
 
 # _pairs holds [role, other] for every conflict a Role declares.
-_pairs contains [records.ref(r), other] if {
+_pairs_p contains [records.ref(r), other] if {
 	some r in records.of("Role")
 	some other in object.get(r, "conflicts_with", [])
 }
@@ -65,14 +65,14 @@ _role_at(p, i) := records.at(p, sprintf("roles.%d", [i]))
 
 _holds_now(p, assignment) if people.holds_on(p, assignment.role, input.as_of)
 
-_r1_population contains records.ref(p) if {
+_r1_population_p contains records.ref(p) if {
 	some p in records.of("Person")
 	people.active(p)
 	some x in object.get(p, "roles", [])
 	_holds_now(p, x)
 }
 
-_r1_items contains result.fail("R1", msg, [_role_at(p, i), _role_at(p, j)]) if {
+_r1_items_p contains result.fail("R1", msg, [_role_at(p, i), _role_at(p, j)]) if {
 	some p in records.of("Person")
 	people.active(p)
 	some i, x in object.get(p, "roles", [])
@@ -101,7 +101,7 @@ _prod(c) if {
 	records.get(s).environment == "prod"
 }
 
-_r2_population contains records.ref(c) if {
+_r2_population_p contains records.ref(c) if {
 	some c in records.of("ChangeRecord")
 	_prod(c)
 	dates.within(c.deployed_on, input.params.lookback_days)
@@ -117,7 +117,7 @@ _independent(c) if {
 	c.retro_approval.by != c.author
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(c, "approvals")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(c, "approvals")]) if {
 	some ref in _r2_population
 	c := records.get(ref)
 	not _independent(c)
@@ -147,17 +147,17 @@ _own(account_ref) := {p |
 	p := acc[field]
 }
 
-_r3_reviews contains ar if {
+_r3_reviews_p contains ar if {
 	some ar in records.of("AccessReview")
 	dates.within(ar.completed_on, input.params.lookback_days)
 }
 
-_r3_population contains records.at(ar, sprintf("items.%d", [i])) if {
+_r3_population_p contains records.at(ar, sprintf("items.%d", [i])) if {
 	some ar in _r3_reviews
 	some i, _ in ar.items
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(ar, sprintf("items.%d.decided_by", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(ar, sprintf("items.%d.decided_by", [i]))]) if {
 	some ar in _r3_reviews
 	some i, item in ar.items
 	item.decided_by in _own(item.account)
@@ -180,13 +180,13 @@ _r4_in_scope(acc) if access.active(acc)
 
 _r4_in_scope(acc) if dates.within(acc.created_on, input.params.lookback_days)
 
-_r4_population contains records.ref(acc) if {
+_r4_population_p contains records.ref(acc) if {
 	some acc in records.of("Account")
 	acc.approval_ref
 	_r4_in_scope(acc)
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(acc, "approval_ref.by")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(acc, "approval_ref.by")]) if {
 	some ref in _r4_population
 	acc := records.get(ref)
 	acc.approval_ref.by in _own(ref)
@@ -202,3 +202,25 @@ _r4_items contains result.fail("R4", msg, [records.at(acc, "approval_ref.by")]) 
 findings contains f if {
 	some f in result.check("R4", "no account was approved by its own holder", _r4_population, _r4_items)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_pairs := _pairs_p
+
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_r3_reviews := _r3_reviews_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p
+
+_r4_population := _r4_population_p
+
+_r4_items := _r4_items_p

@@ -54,7 +54,7 @@ _empty(v) if v == ""
 
 _empty(v) if v == []
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_register) == 0
 	msg := concat("", [
 		"the legal register is empty (no LegalRequirement records): ",
@@ -62,7 +62,7 @@ _r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
 	])
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _register
 	l := records.get(ref)
 	gaps := _gaps(l)
@@ -89,7 +89,7 @@ _shown_review(l) := _last_review(l)
 
 _shown_review(l) := "never" if not _last_review(l)
 
-_r2_items contains result.fail("R2", msg, [records.at(l, "reviews")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(l, "reviews")]) if {
 	some ref in _register
 	l := records.get(ref)
 	not _fresh(l)
@@ -132,13 +132,13 @@ _regions := {
 	"eastus2": "US", "westus": "US", "westus2": "US", "centralus": "US",
 }
 
-_implied[_code(loc)] contains records.at(s, sprintf("cloud.data_locations.%d", [k])) if {
+_implied_p[_code(loc)] contains records.at(s, sprintf("cloud.data_locations.%d", [k])) if {
 	some s in records.of("Supplier")
 	suppliers.active(s)
 	some k, loc in object.get(s, ["cloud", "data_locations"], [])
 }
 
-_implied[_regions[a.region]] contains records.at(a, "region") if {
+_implied_p[_regions[a.region]] contains records.at(a, "region") if {
 	some a in records.of("Asset")
 	ops.active_asset(a)
 }
@@ -153,7 +153,7 @@ _in_scope(_) if count(_isms_sites) == 0
 
 _in_scope(site) if records.ref(site) in _isms_sites
 
-_implied[code] contains records.ref(site) if {
+_implied_p[code] contains records.ref(site) if {
 	some site in records.of("Site")
 	site.site_type == "cloud-region"
 	_in_scope(site)
@@ -161,7 +161,7 @@ _implied[code] contains records.ref(site) if {
 	endswith(site.id, region)
 }
 
-_covering contains _code(l.jurisdiction) if {
+_covering_p contains _code(l.jurisdiction) if {
 	some l in records.of("LegalRequirement")
 	_fresh(l)
 }
@@ -175,7 +175,7 @@ _covered(code) if {
 
 _r3_population := {ref | some _, refs in _implied; some ref in refs}
 
-_r3_items contains result.fail("R3", msg, sort(refs)) if {
+_r3_items_p contains result.fail("R3", msg, sort(refs)) if {
 	some code, refs in _implied
 	not _covered(code)
 	msg := sprintf(
@@ -197,3 +197,15 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_implied := _implied_p
+
+_covering := _covering_p
+
+_r3_items := _r3_items_p

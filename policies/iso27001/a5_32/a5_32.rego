@@ -55,7 +55,7 @@ _policies := {ref |
 	some ref in object.get(docs.current_by_topic, topic, set())
 }
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_policies) == 0
 	msg := concat("", [
 		"no current intellectual property or software-use policy (Document, doc_type topic-policy, topic ",
@@ -69,7 +69,7 @@ findings contains f if {
 
 # --- R2: installed commercial software licensed.
 
-_inventories contains t if {
+_inventories_p contains t if {
 	some t in records.of("TestRun")
 	t.test_type == "software-inventory"
 	dates.visible(t.performed_on)
@@ -83,11 +83,11 @@ _latest_inventory := t if {
 }
 
 # _installs maps a title to the resources that report it in the latest inventory.
-_installs[r.check_id] contains object.get(r, "resource", sprintf("results.%d", [i])) if {
+_installs_p[r.check_id] contains object.get(r, "resource", sprintf("results.%d", [i])) if {
 	some i, r in object.get(_latest_inventory, "results", [])
 }
 
-_first_result[title] := min({i | some i, r in _latest_inventory.results; r.check_id == title}) if {
+_first_result_p[title] := min({i | some i, r in _latest_inventory.results; r.check_id == title}) if {
 	some title, _ in _installs
 }
 
@@ -97,7 +97,7 @@ _r2_population := {_title_ref(title) | some title, _ in _installs} | {records.re
 
 _assets_of(title) := {a | some a in ops.assets_named(title); records.exists(a)}
 
-_r2_items contains result.fail("R2", msg, [ops.isms_ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ops.isms_ref]) if {
 	not _latest_inventory
 	msg := concat("", [
 		"no software-inventory TestRun exists, so installed software cannot be checked against licences: ",
@@ -105,7 +105,7 @@ _r2_items contains result.fail("R2", msg, [ops.isms_ref]) if {
 	])
 }
 
-_r2_items contains result.fail("R2", msg, [_title_ref(title)]) if {
+_r2_items_p contains result.fail("R2", msg, [_title_ref(title)]) if {
 	some title, devices in _installs
 	count(_assets_of(title)) == 0
 	msg := sprintf(
@@ -114,7 +114,7 @@ _r2_items contains result.fail("R2", msg, [_title_ref(title)]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "license.seats")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "license.seats")]) if {
 	some title, devices in _installs
 	some ref in _assets_of(title)
 	a := records.get(ref)
@@ -126,7 +126,7 @@ _r2_items contains result.fail("R2", msg, [records.at(a, "license.seats")]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "license.expires_on")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "license.expires_on")]) if {
 	some title, _ in _installs
 	some ref in _assets_of(title)
 	a := records.get(ref)
@@ -146,7 +146,7 @@ findings contains f if {
 
 # --- R3: no disallowed licence in production code without an exception.
 
-_repos contains records.ref(a) if {
+_repos_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "repository"
 	a.environment == "prod"
@@ -158,7 +158,7 @@ _named_by(t) := {x | some s in object.get(t, "scope", []); some x in ops.assets_
 	some x in ops.assets_named(object.get(r, "resource", ""))
 }
 
-_scans[repo] contains t.id if {
+_scans_p[repo] contains t.id if {
 	some t in records.of("TestRun")
 	t.test_type == "license-scan"
 	dates.visible(t.performed_on)
@@ -181,7 +181,7 @@ _belongs(r, repo) if repo in ops.assets_named(object.get(r, "resource", ""))
 _belongs(r, _) if count(ops.assets_named(object.get(r, "resource", ""))) == 0
 
 # _excepted_targets is the set of strings named by approved, unexpired exceptions.
-_excepted_targets contains x if {
+_excepted_targets_p contains x if {
 	some e in records.of("Exception")
 	dates.visible(e.approved_on)
 	input.as_of <= e.expires_on
@@ -194,13 +194,13 @@ _excepted(t, r, repo) if {
 	x in _excepted_targets
 }
 
-_r3_items contains result.fail("R3", msg, [repo]) if {
+_r3_items_p contains result.fail("R3", msg, [repo]) if {
 	some repo in _repos
 	not _scans[repo]
 	msg := sprintf("%s has never been scanned for licences (license-scan): scan its dependencies", [repo])
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(t, sprintf("results.%d", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(t, sprintf("results.%d", [i]))]) if {
 	some repo in _repos
 	t := _latest_scan(repo)
 	some i, r in object.get(t, "results", [])
@@ -219,3 +219,23 @@ findings contains f if {
 		_repos, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_inventories := _inventories_p
+
+_installs := _installs_p
+
+_first_result := _first_result_p
+
+_r2_items := _r2_items_p
+
+_repos := _repos_p
+
+_scans := _scans_p
+
+_excepted_targets := _excepted_targets_p
+
+_r3_items := _r3_items_p

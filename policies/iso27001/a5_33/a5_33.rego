@@ -50,13 +50,13 @@ import rego.v1
 
 # --- R1: a current retention schedule listing categories and periods.
 
-_schedules contains records.ref(d) if {
+_schedules_p contains records.ref(d) if {
 	some d in records.of("Document")
 	object.get(d, "topic", "") == "records-retention"
 	docs.current(d)
 }
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_schedules) == 0
 	msg := concat("", [
 		"no current records retention schedule (Document with topic records-retention, published and approved ",
@@ -64,7 +64,7 @@ _r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
 	])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(d, concat(".", ["content_flags", flag]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(d, concat(".", ["content_flags", flag]))]) if {
 	some ref in _schedules
 	d := records.get(ref)
 	some flag in ["categories_listed", "periods_defined"]
@@ -85,7 +85,7 @@ findings contains f if {
 # --- R2: each scheduled category kept long enough by a storage asset.
 
 # _entries are the [category, days] pairs the current schedules list (days 0 when none given).
-_entries contains [trim_space(parts[0]), _days(parts)] if {
+_entries_p contains [trim_space(parts[0]), _days(parts)] if {
 	some ref in _schedules
 	some level in object.get(records.get(ref), "levels", [])
 	parts := split(level, ":")
@@ -99,12 +99,12 @@ _days(parts) := to_number(trim_space(parts[1])) if {
 _days(parts) := 0 if count(parts) == 1
 
 # _scheduled maps a category to the longest period any current schedule gives it.
-_scheduled[c] := max({e[1] | some e in _entries; e[0] == c}) if {
+_scheduled_p[c] := max({e[1] | some e in _entries; e[0] == c}) if {
 	some e in _entries
 	c := e[0]
 }
 
-_storage[a.records.record_category] contains records.ref(a) if {
+_storage_p[a.records.record_category] contains records.ref(a) if {
 	some a in records.of("Asset")
 	ops.active_asset(a)
 	a.records.record_category
@@ -112,7 +112,7 @@ _storage[a.records.record_category] contains records.ref(a) if {
 
 _r2_population := {ref | some c, _ in _scheduled; some ref in object.get(_storage, c, set())} | _schedules
 
-_r2_items contains result.fail("R2", msg, [records.at(d, "levels")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(d, "levels")]) if {
 	some ref in _schedules
 	d := records.get(ref)
 	count(object.get(d, "levels", [])) == 0
@@ -122,7 +122,7 @@ _r2_items contains result.fail("R2", msg, [records.at(d, "levels")]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _schedules
 	some level in object.get(records.get(ref), "levels", [])
 	parts := split(level, ":")
@@ -135,7 +135,7 @@ _kept_long_enough(c, days) if {
 	records.get(a).records.retention_days >= days
 }
 
-_r2_items contains result.fail("R2", msg, _schedules) if {
+_r2_items_p contains result.fail("R2", msg, _schedules) if {
 	some c, days in _scheduled
 	not _kept_long_enough(c, days)
 	msg := sprintf(
@@ -157,7 +157,7 @@ findings contains f if {
 
 # --- R3: protection settings of record stores checked recently.
 
-_r3_population contains records.ref(a) if {
+_r3_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	ops.active_asset(a)
 	a.records
@@ -173,7 +173,7 @@ _named_by(t) := {x | some s in object.get(t, "scope", []); some x in ops.assets_
 }
 
 # _checked maps a record store to the [date, run id] of recent runs that name it.
-_checked[a] contains [dates.day(t.performed_on), t.id] if {
+_checked_p[a] contains [dates.day(t.performed_on), t.id] if {
 	some t in records.of("TestRun")
 	t.test_type in _check_types
 	dates.within(t.performed_on, input.params.config_scan_days)
@@ -200,7 +200,7 @@ _protection(_, r) if {
 	contains(lower(r.check_id), w)
 }
 
-_r3_items contains result.fail("R3", msg, [a]) if {
+_r3_items_p contains result.fail("R3", msg, [a]) if {
 	some a in _r3_population
 	not _checked[a]
 	msg := sprintf(
@@ -212,7 +212,7 @@ _r3_items contains result.fail("R3", msg, [a]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(t, sprintf("results.%d", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(t, sprintf("results.%d", [i]))]) if {
 	some a in _r3_population
 	t := _latest_run(a)
 	some i, r in object.get(t, "results", [])
@@ -234,3 +234,23 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_schedules := _schedules_p
+
+_r1_items := _r1_items_p
+
+_entries := _entries_p
+
+_scheduled := _scheduled_p
+
+_storage := _storage_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_checked := _checked_p
+
+_r3_items := _r3_items_p

@@ -54,13 +54,13 @@ import rego.v1
 
 # --- R1: records of processing complete.
 
-_pii_assets contains a if {
+_pii_assets_p contains a if {
 	some a in records.of("Asset")
 	ops.active_asset(a)
 	a.pii.contains_pii == true
 }
 
-_pii_datasets contains d if {
+_pii_datasets_p contains d if {
 	some d in records.of("Dataset")
 	d.pii.contains_pii == true
 }
@@ -87,7 +87,7 @@ _dataset_gaps(d) := {label |
 	_blank(object.get(d, path, null))
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(a, "pii")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, "pii")]) if {
 	some a in _pii_assets
 	gaps := _asset_gaps(a)
 	count(gaps) > 0
@@ -97,7 +97,7 @@ _r1_items contains result.fail("R1", msg, [records.at(a, "pii")]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.ref(d)]) if {
+_r1_items_p contains result.fail("R1", msg, [records.ref(d)]) if {
 	some d in _pii_datasets
 	gaps := _dataset_gaps(d)
 	count(gaps) > 0
@@ -116,7 +116,7 @@ findings contains f if {
 
 # --- R2: high-risk processing covered by a current, reviewed DPIA.
 
-_r2_population contains records.ref(a) if {
+_r2_population_p contains records.ref(a) if {
 	some a in _pii_assets
 	a.pii.privacy_risk == "high"
 }
@@ -126,7 +126,7 @@ _live_on(c) := dates.day(c.deployed_on)
 _live_on(c) := dates.day(c.go_live_on) if not c.deployed_on
 
 # _changed maps an asset ref to the days significant changes touching it went live.
-_changed[x] contains _live_on(c) if {
+_changed_p[x] contains _live_on(c) if {
 	some c in records.of("ChangeRecord")
 	c.significant == true
 	dates.visible(_live_on(c))
@@ -151,7 +151,7 @@ _after_change(ref, _) if not _changed[ref]
 
 _after_change(ref, a) if _reviewed(a) >= _last_change(ref)
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "pii.dpia")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "pii.dpia")]) if {
 	some ref in _r2_population
 	a := records.get(ref)
 	not _current_dpia(a)
@@ -161,7 +161,7 @@ _r2_items contains result.fail("R2", msg, [records.at(a, "pii.dpia")]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [a.pii.dpia]) if {
+_r2_items_p contains result.fail("R2", msg, [a.pii.dpia]) if {
 	some ref in _r2_population
 	a := records.get(ref)
 	_current_dpia(a)
@@ -172,7 +172,7 @@ _r2_items contains result.fail("R2", msg, [a.pii.dpia]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [a.pii.dpia]) if {
+_r2_items_p contains result.fail("R2", msg, [a.pii.dpia]) if {
 	some ref in _r2_population
 	a := records.get(ref)
 	_current_dpia(a)
@@ -193,7 +193,7 @@ findings contains f if {
 
 # --- R3: data processing agreements with suppliers receiving personal data.
 
-_r3_population contains records.ref(s) if {
+_r3_population_p contains records.ref(s) if {
 	some s in records.of("Supplier")
 	suppliers.active(s)
 	s.data_access == "pii"
@@ -201,7 +201,7 @@ _r3_population contains records.ref(s) if {
 
 _dpa(s) if dates.visible(s.contract.dpa_signed_on)
 
-_r3_items contains result.fail("R3", msg, [records.at(s, "contract")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(s, "contract")]) if {
 	some ref in _r3_population
 	s := records.get(ref)
 	not _dpa(s)
@@ -220,20 +220,20 @@ findings contains f if {
 
 # --- R4: privacy breaches notified in time (5.26 R2 logic).
 
-_breaches contains iref if {
+_breaches_p contains iref if {
 	some iref in incidents.duty_incidents
 	records.get(iref).category == "privacy-breach"
 }
 
 _r4_population := {d | some iref in _breaches; some d in object.get(incidents.duties, iref, set())}
 
-_r4_items contains result.fail("R4", p.message, [p.ref]) if {
+_r4_items_p contains result.fail("R4", p.message, [p.ref]) if {
 	some p in incidents.problems
 	p.incident in _breaches
 	p.outcome == "fail"
 }
 
-_r4_items contains result.at_risk("R4", p.message, [p.ref]) if {
+_r4_items_p contains result.at_risk("R4", p.message, [p.ref]) if {
 	some p in incidents.problems
 	p.incident in _breaches
 	p.outcome == "at_risk"
@@ -245,7 +245,7 @@ findings contains f if {
 
 # --- R5: a current privacy notice.
 
-_superseded_disclosures contains d.supersedes if {
+_superseded_disclosures_p contains d.supersedes if {
 	some d in records.of("Disclosure")
 	d.supersedes
 	dates.visible(d.published_on)
@@ -281,3 +281,27 @@ findings contains f if {
 		_r5_refs,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_pii_assets := _pii_assets_p
+
+_pii_datasets := _pii_datasets_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_changed := _changed_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p
+
+_breaches := _breaches_p
+
+_r4_items := _r4_items_p
+
+_superseded_disclosures := _superseded_disclosures_p

@@ -50,7 +50,7 @@ _serves_isms(d) if not d.systems
 
 _serves_isms(d) if "isms" in d.systems
 
-_policies contains records.ref(d) if {
+_policies_p contains records.ref(d) if {
 	some d in records.of("Document")
 	d.doc_type == "topic-policy"
 	_serves_isms(d)
@@ -59,7 +59,7 @@ _policies contains records.ref(d) if {
 
 # _chain_graph links every Document to the one it supersedes (graph.reachable only returns nodes
 # that are keys, so documents without a predecessor get an empty list).
-_chain_graph[records.ref(d)] := [x | x := d.supersedes] if {
+_chain_graph_p[records.ref(d)] := [x | x := d.supersedes] if {
 	some d in records.of("Document")
 }
 
@@ -72,14 +72,14 @@ _first_published(ref) := min({p |
 })
 
 # _checks maps a document ref to the days compliance checks named it.
-_checks[x] contains a.performed_on if {
+_checks_p[x] contains a.performed_on if {
 	some a in records.of("Activity")
 	a.activity_type == "policy-compliance-check"
 	dates.visible(a.performed_on)
 	some x in a.subject_refs
 }
 
-_checks[x] contains dates.day(t.performed_on) if {
+_checks_p[x] contains dates.day(t.performed_on) if {
 	some t in records.of("TestRun")
 	dates.visible(t.performed_on)
 	some x in _test_targets(t)
@@ -101,7 +101,7 @@ _shown_check(ref) := _last_check(ref)
 
 _shown_check(ref) := "never" if not _last_check(ref)
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _policies
 	not _checked(ref)
 	not _new(ref)
@@ -120,14 +120,14 @@ findings contains f if {
 
 # --- R2: non-compliance handled as a nonconformity or an approved exception.
 
-_issue_checks contains records.ref(a) if {
+_issue_checks_p contains records.ref(a) if {
 	some a in records.of("Activity")
 	a.activity_type == "policy-compliance-check"
 	a.outcome == "issues-found"
 	dates.within(a.performed_on, input.params.lookback_days)
 }
 
-_issue_checks contains records.ref(t) if {
+_issue_checks_p contains records.ref(t) if {
 	some t in records.of("TestRun")
 	dates.within(t.performed_on, input.params.lookback_days)
 	some x in _test_targets(t)
@@ -136,18 +136,18 @@ _issue_checks contains records.ref(t) if {
 	r.status == "fail"
 }
 
-_all_topic_policies contains records.ref(d) if {
+_all_topic_policies_p contains records.ref(d) if {
 	some d in records.of("Document")
 	d.doc_type == "topic-policy"
 }
 
-_nc_sources contains n.source_ref if {
+_nc_sources_p contains n.source_ref if {
 	some n in records.of("Nonconformity")
 	dates.visible(n.raised_on)
 	n.source_ref
 }
 
-_approved_exception_targets contains x if {
+_approved_exception_targets_p contains x if {
 	some e in records.of("Exception")
 	dates.visible(e.approved_on)
 	e.approved_by != e.requested_by
@@ -164,7 +164,7 @@ _handled(ref) if {
 	records.exists(o)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _issue_checks
 	not _handled(ref)
 	msg := sprintf(
@@ -182,17 +182,17 @@ findings contains f if {
 
 # --- R3: no expired exception still covers an open item.
 
-_exceptions contains records.ref(e) if {
+_exceptions_p contains records.ref(e) if {
 	some e in records.of("Exception")
 	dates.visible(e.approved_on)
 }
 
-_open_under[f.exception] contains records.ref(f) if {
+_open_under_p[f.exception] contains records.ref(f) if {
 	some f in records.of("Finding")
 	not _done(f, "resolved_on")
 }
 
-_open_under[records.ref(e)] contains x if {
+_open_under_p[records.ref(e)] contains x if {
 	some e in records.of("Exception")
 	some x in e.applies_to
 	_open(x)
@@ -212,7 +212,7 @@ _open(x) if {
 	not _done(r, path)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(e, "expires_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(e, "expires_on")]) if {
 	some ref in _exceptions
 	e := records.get(ref)
 	e.expires_on < input.as_of
@@ -227,3 +227,29 @@ _r3_items contains result.fail("R3", msg, [records.at(e, "expires_on")]) if {
 findings contains f if {
 	some f in result.check("R3", "no expired exception still covers an open item", _exceptions, _r3_items)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_policies := _policies_p
+
+_chain_graph := _chain_graph_p
+
+_checks := _checks_p
+
+_r1_items := _r1_items_p
+
+_issue_checks := _issue_checks_p
+
+_all_topic_policies := _all_topic_policies_p
+
+_nc_sources := _nc_sources_p
+
+_approved_exception_targets := _approved_exception_targets_p
+
+_r2_items := _r2_items_p
+
+_exceptions := _exceptions_p
+
+_open_under := _open_under_p
+
+_r3_items := _r3_items_p

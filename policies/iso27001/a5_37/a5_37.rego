@@ -37,14 +37,14 @@ import data.annexa.lib.records
 import data.annexa.lib.result
 import rego.v1
 
-_procedures contains ref if {
+_procedures_p contains ref if {
 	some activity in input.params.required_procedures
 	some ref in docs.current_of("procedure", activity)
 }
 
 # --- R1: a current approved procedure with an active owner for every required activity.
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	some activity in input.params.required_procedures
 	count(docs.current_of("procedure", activity)) == 0
 	msg := sprintf(
@@ -55,7 +55,7 @@ _r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
 
 _owned(d) if people.active_ref(d.owner)
 
-_r1_items contains result.fail("R1", msg, [records.at(d, "owner")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(d, "owner")]) if {
 	some ref in _procedures
 	d := records.get(ref)
 	not _owned(d)
@@ -85,7 +85,7 @@ _last_review(d) := docs.last_reviewed(d)
 
 _last_review(d) := "never" if not docs.last_reviewed(d)
 
-_r2_items contains result.fail("R2", msg, [records.at(d, "reviews")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(d, "reviews")]) if {
 	some ref in _procedures
 	d := records.get(ref)
 	not _fresh(d)
@@ -107,7 +107,7 @@ findings contains f if {
 
 # --- R3: procedures published where their audience finds them.
 
-_r3_items contains result.fail("R3", msg, [records.at(d, field)]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(d, field)]) if {
 	some ref in _procedures
 	d := records.get(ref)
 	some field in ["location", "audience"]
@@ -127,3 +127,13 @@ findings contains f if {
 		_procedures, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_procedures := _procedures_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

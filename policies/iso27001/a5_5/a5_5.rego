@@ -61,7 +61,7 @@ _duties := {ref: [l, o] |
 
 _r1_population := {ref | some ref, _ in _duties}
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref, [l, o] in _duties
 	not o.authority
 	msg := sprintf(
@@ -70,7 +70,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [concat(".", [ref, "authority"])]) if {
+_r1_items_p contains result.fail("R1", msg, [concat(".", [ref, "authority"])]) if {
 	some ref, [_, o] in _duties
 	not records.exists(o.authority)
 	msg := sprintf(
@@ -86,7 +86,7 @@ _authority_channel(c) if {
 	c.direction == "outbound"
 }
 
-_r1_items contains result.fail("R1", msg, [concat(".", [ref, "authority"])]) if {
+_r1_items_p contains result.fail("R1", msg, [concat(".", [ref, "authority"])]) if {
 	some ref, [_, o] in _duties
 	c := records.get(o.authority)
 	not _authority_channel(c)
@@ -96,7 +96,7 @@ _r1_items contains result.fail("R1", msg, [concat(".", [ref, "authority"])]) if 
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(c, "owner")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(c, "owner")]) if {
 	some ref, [_, o] in _duties
 	c := records.get(o.authority)
 	not _owner_active(c)
@@ -115,25 +115,25 @@ findings contains f if {
 
 # --- R2: authority channels tested within contact_verify_days.
 
-_channels contains records.ref(c) if {
+_channels_p contains records.ref(c) if {
 	some c in records.of("CommsChannel")
 	c.channel_type == "authority"
 }
 
-_channels contains o.authority if {
+_channels_p contains o.authority if {
 	some [_, o] in _duties
 	is_string(o.authority)
 }
 
 _verified(c) if org.channel_verified(c, input.params.contact_verify_days)
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _channels
 	not records.exists(ref)
 	msg := sprintf("%s is named as an authority contact but no such record exists: add it or fix the reference", [ref])
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(c, "tests")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(c, "tests")]) if {
 	some ref in _channels
 	c := records.get(ref)
 	not _verified(c)
@@ -152,7 +152,7 @@ findings contains f if {
 
 # --- R3: the incident-response plan lists the authority channels.
 
-_plans contains records.ref(d) if {
+_plans_p contains records.ref(d) if {
 	some d in records.of("Document")
 	d.doc_type == "plan"
 	object.get(d, "topic", "") == "incident-response"
@@ -162,18 +162,18 @@ _plans contains records.ref(d) if {
 _linked(d) := {x | some group in object.get(d, "links", {}); some x in group}
 
 # _listed is the set of refs the current plans list, directly or through a related document.
-_listed contains x if {
+_listed_p contains x if {
 	some p in _plans
 	some x in _linked(records.get(p))
 }
 
-_listed contains x if {
+_listed_p contains x if {
 	some p in _plans
 	some rel in object.get(records.get(p), "related_documents", [])
 	some x in _linked(records.get(rel))
 }
 
-_listed contains records.ref(c) if {
+_listed_p contains records.ref(c) if {
 	some c in records.of("CommsChannel")
 	some p in object.get(c, "published_in", [])
 	p in _plans
@@ -181,7 +181,7 @@ _listed contains records.ref(c) if {
 
 _r3_population := {ref | some ref in _channels; records.exists(ref)}
 
-_r3_items contains result.fail("R3", msg, [ops.isms_ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ops.isms_ref]) if {
 	count(_r3_population) > 0
 	count(_plans) == 0
 	msg := sprintf(
@@ -190,7 +190,7 @@ _r3_items contains result.fail("R3", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	count(_plans) > 0
 	some ref in _r3_population
 	not ref in _listed
@@ -206,3 +206,17 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_channels := _channels_p
+
+_r2_items := _r2_items_p
+
+_plans := _plans_p
+
+_listed := _listed_p
+
+_r3_items := _r3_items_p

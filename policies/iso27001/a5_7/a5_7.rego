@@ -44,7 +44,7 @@ import rego.v1
 
 # --- R1: an active threat-intelligence source with an owner.
 
-_feeds contains records.ref(c) if {
+_feeds_p contains records.ref(c) if {
 	some c in records.of("CommsChannel")
 	c.channel_type == "threat-intel-feed"
 }
@@ -81,7 +81,7 @@ findings contains f if {
 
 # --- R2: reviews with no gap longer than ti_review_days across the lookback window.
 
-_reviews contains a if {
+_reviews_p contains a if {
 	some a in records.of("Activity")
 	a.activity_type == "threat-intel-review"
 	dates.visible(a.performed_on)
@@ -112,7 +112,7 @@ _gap_refs(i) := {ops.isms_ref} if count(_ends(i)) == 0
 
 _r2_population := {ref | some d in _in_window; some ref in _by_day[d]} | {ops.isms_ref}
 
-_r2_items contains result.fail("R2", msg, _gap_refs(i)) if {
+_r2_items_p contains result.fail("R2", msg, _gap_refs(i)) if {
 	some i in numbers.range(0, count(_points) - 2)
 	gap := dates.days_between(_points[i], _points[i + 1])
 	gap > input.params.ti_review_days
@@ -124,7 +124,7 @@ _r2_items contains result.fail("R2", msg, _gap_refs(i)) if {
 
 _next_due := dates.add_days(_points[count(_points) - 2], input.params.ti_review_days)
 
-_r2_items contains result.at_risk("R2", msg, _gap_refs(count(_points) - 2)) if {
+_r2_items_p contains result.at_risk("R2", msg, _gap_refs(count(_points) - 2)) if {
 	ops.due_soon(_next_due)
 	msg := sprintf("the next threat-intelligence review is due by %s", [_next_due])
 }
@@ -141,7 +141,7 @@ findings contains f if {
 
 # --- R3: reviews that found issues list their follow-up.
 
-_r3_population contains records.ref(a) if {
+_r3_population_p contains records.ref(a) if {
 	some a in _reviews
 	a.outcome == "issues-found"
 	dates.within(a.performed_on, input.params.lookback_days)
@@ -155,7 +155,7 @@ _followed_up(a) if {
 	records.exists(o)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(a, "outputs")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(a, "outputs")]) if {
 	some ref in _r3_population
 	a := records.get(ref)
 	not _followed_up(a)
@@ -171,3 +171,15 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_feeds := _feeds_p
+
+_reviews := _reviews_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p

@@ -65,7 +65,7 @@ _in_period(c) if {
 	dates.within(_go_live(c), input.params.lookback_days)
 }
 
-_projects contains records.ref(c) if {
+_projects_p contains records.ref(c) if {
 	some c in records.of("ChangeRecord")
 	c.change_class == "project"
 	_in_period(c)
@@ -88,7 +88,7 @@ _reviewed_by(c, day) if dates.day(c.security_review.completed_on) <= day
 
 _independent(c) if c.security_review.by != _owner(c)
 
-_r1_items contains result.fail("R1", msg, [records.at(c, "security_review.completed_on")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(c, "security_review.completed_on")]) if {
 	some ref in _projects
 	c := records.get(ref)
 	not _reviewed_by(c, _deadline(c))
@@ -99,7 +99,7 @@ _r1_items contains result.fail("R1", msg, [records.at(c, "security_review.comple
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(c, "security_review.by")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(c, "security_review.by")]) if {
 	some ref in _projects
 	c := records.get(ref)
 	_reviewed_by(c, _deadline(c))
@@ -119,18 +119,18 @@ findings contains f if {
 
 # --- R2: significant projects have a risk assessment before go-live.
 
-_r2_population contains ref if {
+_r2_population_p contains ref if {
 	some ref in _projects
 	records.get(ref).significant == true
 }
 
 # _named holds [ref, day] for each record a visible risk assessment names (trigger_ref or scope).
-_named contains [ra.trigger_ref, dates.day(ra.performed_on)] if {
+_named_p contains [ra.trigger_ref, dates.day(ra.performed_on)] if {
 	some ra in records.of("RiskAssessment")
 	dates.visible(ra.performed_on)
 }
 
-_named contains [x, dates.day(ra.performed_on)] if {
+_named_p contains [x, dates.day(ra.performed_on)] if {
 	some ra in records.of("RiskAssessment")
 	dates.visible(ra.performed_on)
 	some x in ra.scope
@@ -155,7 +155,7 @@ _assessed_by(c, day) if {
 	d <= day
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	c := records.get(ref)
 	not _assessed_by(c, _deadline(c))
@@ -180,7 +180,7 @@ _has_requirements(c) if {
 	dates.visible(d.published_on)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(c, "security_review.requirements_doc")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(c, "security_review.requirements_doc")]) if {
 	some ref in _projects
 	c := records.get(ref)
 	not _has_requirements(c)
@@ -197,3 +197,17 @@ findings contains f if {
 		_projects, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_projects := _projects_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_named := _named_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

@@ -44,7 +44,7 @@ import data.annexa.lib.records
 import data.annexa.lib.result
 import rego.v1
 
-_assets_in_use contains records.ref(a) if {
+_assets_in_use_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	ops.active_asset(a)
 }
@@ -73,7 +73,7 @@ _owner_problems(a) := {"no owner"} if {
 	not dates.visible(p.start_date)
 } else := set()
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _assets_in_use
 	a := records.get(ref)
 	problems := _problems(a)
@@ -93,43 +93,43 @@ findings contains f if {
 _ref_pattern := `^[A-Z][A-Za-z]+/[A-Za-z0-9][A-Za-z0-9._:-]*$`
 
 # _known holds every external id value, also as <tool>:<value> for a key <tool>_id.
-_known contains v if {
+_known_p contains v if {
 	some a in records.of("Asset")
 	some v in object.get(a, "external_ids", {})
 }
 
-_known contains concat(":", [trim_suffix(k, "_id"), v]) if {
+_known_p contains concat(":", [trim_suffix(k, "_id"), v]) if {
 	some a in records.of("Asset")
 	some k, v in object.get(a, "external_ids", {})
 	endswith(k, "_id")
 }
 
-_recent_runs contains t if {
+_recent_runs_p contains t if {
 	some t in records.of("TestRun")
 	dates.within(t.performed_on, input.params.lookback_days)
 }
 
 # _sightings are [observed id, field that names it] pairs; a partial set, since multi-value
 # rules keyed by id were measured to grow quadratically with the number of results.
-_sightings contains [id, records.at(t, sprintf("results.%d.resource", [i]))] if {
+_sightings_p contains [id, records.at(t, sprintf("results.%d.resource", [i]))] if {
 	some t in _recent_runs
 	some i, r in object.get(t, "results", [])
 	id := object.get(r, "resource", "")
 	trim_space(id) != ""
 }
 
-_sightings contains [id, records.at(t, sprintf("coverage.missing.%d", [i]))] if {
+_sightings_p contains [id, records.at(t, sprintf("coverage.missing.%d", [i]))] if {
 	some t in _recent_runs
 	some i, id in object.get(object.get(t, "coverage", {}), "missing", [])
 }
 
-_sightings contains [id, records.at(t, sprintf("scope.%d", [i]))] if {
+_sightings_p contains [id, records.at(t, sprintf("scope.%d", [i]))] if {
 	some t in _recent_runs
 	some i, id in t.scope
 	regex.match(_ref_pattern, id)
 }
 
-_sightings contains [acc.system, records.at(acc, "system")] if {
+_sightings_p contains [acc.system, records.at(acc, "system")] if {
 	some acc in records.of("Account")
 	dates.visible(acc.created_on)
 }
@@ -142,7 +142,7 @@ _unmatched := {s[0] | some s in _sightings; not _resolves(s[0])}
 
 _r2_population := {split(s[1], "#")[0] | some s in _sightings}
 
-_r2_items contains result.fail("R2", msg, fields) if {
+_r2_items_p contains result.fail("R2", msg, fields) if {
 	count(_unmatched) > input.params.unknown_asset_tolerance
 	some id in _unmatched
 	fields := {s[1] | some s in _sightings; s[0] == id}
@@ -168,7 +168,7 @@ findings contains f if {
 
 # --- R3: the inventory was reviewed within inventory_review_days.
 
-_inventory_reviews contains a if {
+_inventory_reviews_p contains a if {
 	some a in records.of("Activity")
 	a.activity_type == "asset-inventory-review"
 	dates.visible(a.performed_on)
@@ -212,7 +212,7 @@ _owner_left(a) := p.end_date if {
 
 _reassign_by(a) := dates.add_days(_owner_left(a), input.params.owner_reassign_days)
 
-_r4_items contains result.fail("R4", msg, [records.at(a, "owner")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(a, "owner")]) if {
 	some ref in _assets_in_use
 	a := records.get(ref)
 	_reassign_by(a) < input.as_of
@@ -225,7 +225,7 @@ _r4_items contains result.fail("R4", msg, [records.at(a, "owner")]) if {
 	)
 }
 
-_r4_items contains result.at_risk("R4", msg, [records.at(a, "owner")]) if {
+_r4_items_p contains result.at_risk("R4", msg, [records.at(a, "owner")]) if {
 	some ref in _assets_in_use
 	a := records.get(ref)
 	ops.due_soon(_reassign_by(a))
@@ -241,3 +241,21 @@ findings contains f if {
 		_assets_in_use, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_assets_in_use := _assets_in_use_p
+
+_r1_items := _r1_items_p
+
+_known := _known_p
+
+_recent_runs := _recent_runs_p
+
+_sightings := _sightings_p
+
+_r2_items := _r2_items_p
+
+_inventory_reviews := _inventory_reviews_p
+
+_r4_items := _r4_items_p

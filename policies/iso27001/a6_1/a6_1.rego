@@ -50,7 +50,7 @@ _rank_of(level) := object.get(_rank, level, 0)
 _screening(p) := object.get(p, "screening", {})
 
 # _role_rank is the rank of a role's required screening level (0 when it sets none).
-_role_rank[records.ref(r)] := _rank_of(object.get(r, "required_screening_level", "")) if {
+_role_rank_p[records.ref(r)] := _rank_of(object.get(r, "required_screening_level", "")) if {
 	some r in records.of("Role")
 }
 
@@ -69,7 +69,7 @@ _level(p) := _rank_of(object.get(_screening(p), "level", ""))
 
 # --- R1: screening before start at the required level.
 
-_r1_population contains records.ref(p) if {
+_r1_population_p contains records.ref(p) if {
 	some p in records.of("Person")
 	dates.within(p.start_date, input.params.lookback_days)
 }
@@ -81,7 +81,7 @@ _required_at_start(p) := max({
 
 _deadline(p) := dates.add_days(p.start_date, input.params.screening_grace_days)
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	p := records.get(ref)
 	not _completed(p)
@@ -94,7 +94,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(p, "screening.completed_on")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(p, "screening.completed_on")]) if {
 	some ref in _r1_population
 	p := records.get(ref)
 	_completed(p) > _deadline(p)
@@ -107,7 +107,7 @@ _r1_items contains result.fail("R1", msg, [records.at(p, "screening.completed_on
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(p, "screening.level")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(p, "screening.level")]) if {
 	some ref in _r1_population
 	p := records.get(ref)
 	_completed(p)
@@ -118,7 +118,7 @@ _r1_items contains result.fail("R1", msg, [records.at(p, "screening.level")]) if
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(p, "screening.outcome_ok")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(p, "screening.outcome_ok")]) if {
 	some ref in _r1_population
 	p := records.get(ref)
 	_screening(p).outcome_ok == false
@@ -141,7 +141,7 @@ findings contains f if {
 # --- R2: rescreening before a move into a role that needs a deeper check.
 
 # _moves maps "Person/id#roles.i" to the assignment's person, from date and required rank.
-_moves[records.at(p, sprintf("roles.%d", [i]))] := {"person": p, "from": a.from, "rank": rank} if {
+_moves_p[records.at(p, sprintf("roles.%d", [i]))] := {"person": p, "from": a.from, "rank": rank} if {
 	some p in records.of("Person")
 	some i, a in object.get(p, "roles", [])
 	dates.within(a.from, input.params.lookback_days)
@@ -157,7 +157,7 @@ _covered(m) if {
 	_completed(m.person) <= dates.add_days(m.from, input.params.screening_grace_days)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref, m in _moves
 	not _covered(m)
 	msg := sprintf(
@@ -189,7 +189,7 @@ _rescreened(p) if {
 	dates.within(_completed(p), input.params.rescreen_days)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(p, "screening")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(p, "screening")]) if {
 	some ref in _r3_population
 	p := records.get(ref)
 	not _rescreened(p)
@@ -202,7 +202,7 @@ _r3_items contains result.fail("R3", msg, [records.at(p, "screening")]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [records.at(p, "screening.completed_on")]) if {
+_r3_items_p contains result.at_risk("R3", msg, [records.at(p, "screening.completed_on")]) if {
 	some ref in _r3_population
 	p := records.get(ref)
 	_rescreened(p)
@@ -219,3 +219,17 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_role_rank := _role_rank_p
+
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_moves := _moves_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

@@ -59,7 +59,7 @@ import rego.v1
 # --- R1: awareness on joining and refreshed every training_refresh_days.
 
 # _awareness maps a Person ref to the days of their passed awareness completions.
-_awareness[t.person] contains dates.day(t.completed_on) if {
+_awareness_p[t.person] contains dates.day(t.completed_on) if {
 	some t in records.of("TrainingRecord")
 	t.course_type == "awareness"
 	t.passed == true
@@ -88,7 +88,7 @@ _last_awareness(ref) := dates.latest(_awareness[ref])
 
 _last_awareness(ref) := "never" if not _awareness[ref]
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in people.active_refs
 	p := records.get(ref)
 	_missed_onboarding(ref, p)
@@ -101,7 +101,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in people.active_refs
 	p := records.get(ref)
 	not _in_onboarding(p)
@@ -113,7 +113,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.at_risk("R1", msg, [ref]) if {
+_r1_items_p contains result.at_risk("R1", msg, [ref]) if {
 	some ref in people.active_refs
 	p := records.get(ref)
 	_in_onboarding(p)
@@ -125,7 +125,7 @@ _r1_items contains result.at_risk("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.at_risk("R1", msg, [ref]) if {
+_r1_items_p contains result.at_risk("R1", msg, [ref]) if {
 	some ref in people.active_refs
 	p := records.get(ref)
 	not _in_onboarding(p)
@@ -148,7 +148,7 @@ findings contains f if {
 # --- R2: role competences kept current.
 
 # _replaces maps a Document ref to the ref of the version it replaces.
-_replaces[records.ref(d)] contains d.supersedes if {
+_replaces_p[records.ref(d)] contains d.supersedes if {
 	some d in records.of("Document")
 	is_string(d.supersedes)
 }
@@ -164,7 +164,7 @@ _supersedes_graph := {n: object.get(_replaces, n, set()) | some n in _doc_nodes}
 
 # _credited maps "Person ref|course ref" to the days a person passed that course or a later
 # version of it.
-_credited[concat("|", [t.person, course])] contains dates.day(t.completed_on) if {
+_credited_p[concat("|", [t.person, course])] contains dates.day(t.completed_on) if {
 	some t in records.of("TrainingRecord")
 	t.passed == true
 	dates.visible(t.completed_on)
@@ -173,13 +173,13 @@ _credited[concat("|", [t.person, course])] contains dates.day(t.completed_on) if
 
 # _r2_pairs are [Person ref, Role ref, competence] for every active holder of a role with
 # required competences.
-_r2_pairs contains [holder, role_ref, c] if {
+_r2_pairs_p contains [holder, role_ref, c] if {
 	some role_ref, holders in people.holders
 	some c in object.get(records.get(role_ref), "required_competences", [])
 	some holder in holders
 }
 
-_r2_population contains pair[0] if some pair in _r2_pairs
+_r2_population_p contains pair[0] if some pair in _r2_pairs
 
 _renew_days(c) := object.get(c, "renew_days", input.params.training_refresh_days)
 
@@ -208,7 +208,7 @@ _role_grace_due(holder, role_ref) := dates.add_days(
 
 _in_role_grace(holder, role_ref) if _role_grace_due(holder, role_ref) >= input.as_of
 
-_r2_items contains result.fail("R2", msg, [holder, role_ref]) if {
+_r2_items_p contains result.fail("R2", msg, [holder, role_ref]) if {
 	some [holder, role_ref, c] in _r2_pairs
 	is_string(c.cert)
 	msg := sprintf(
@@ -220,7 +220,7 @@ _r2_items contains result.fail("R2", msg, [holder, role_ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [holder, role_ref]) if {
+_r2_items_p contains result.fail("R2", msg, [holder, role_ref]) if {
 	some [holder, role_ref, c] in _r2_pairs
 	is_string(c.course)
 	not _competent(holder, c)
@@ -231,7 +231,7 @@ _r2_items contains result.fail("R2", msg, [holder, role_ref]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [holder, role_ref]) if {
+_r2_items_p contains result.at_risk("R2", msg, [holder, role_ref]) if {
 	some [holder, role_ref, c] in _r2_pairs
 	is_string(c.course)
 	not _competent(holder, c)
@@ -244,7 +244,7 @@ _r2_items contains result.at_risk("R2", msg, [holder, role_ref]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [holder, role_ref]) if {
+_r2_items_p contains result.at_risk("R2", msg, [holder, role_ref]) if {
 	some [holder, role_ref, c] in _r2_pairs
 	is_string(c.course)
 	_competent(holder, c)
@@ -262,14 +262,14 @@ findings contains f if {
 
 # --- R3: awareness material reviewed within doc_review_days.
 
-_recent_courses contains t.course if {
+_recent_courses_p contains t.course if {
 	some t in records.of("TrainingRecord")
 	t.course_type == "awareness"
 	dates.within(t.completed_on, input.params.training_refresh_days)
 }
 
 # _replaced_by maps a Document ref to the published versions that replace it.
-_replaced_by[d.supersedes] contains records.ref(d) if {
+_replaced_by_p[d.supersedes] contains records.ref(d) if {
 	some d in records.of("Document")
 	is_string(d.supersedes)
 	dates.visible(d.published_on)
@@ -277,7 +277,7 @@ _replaced_by[d.supersedes] contains records.ref(d) if {
 
 _successors := {n: object.get(_replaced_by, n, set()) | some n in _doc_nodes}
 
-_r3_population contains ref if {
+_r3_population_p contains ref if {
 	some ref in (_recent_courses | graph.reachable(_successors, _recent_courses))
 	not docs.superseded[ref]
 }
@@ -293,7 +293,7 @@ _last_review(d) := docs.last_reviewed(d)
 
 _last_review(d) := "never" if not docs.last_reviewed(d)
 
-_r3_items contains result.fail("R3", msg, [ops.isms_ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ops.isms_ref]) if {
 	count(_recent_courses) == 0
 	msg := sprintf(
 		"no awareness course was taken within %d days of %s, so no awareness material is in use: run the course",
@@ -301,7 +301,7 @@ _r3_items contains result.fail("R3", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _r3_population
 	not records.exists(ref)
 	msg := sprintf(
@@ -310,7 +310,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(d, "reviews")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(d, "reviews")]) if {
 	some ref in _r3_population
 	d := records.get(ref)
 	not _reviewed_in_time(d)
@@ -326,3 +326,27 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_awareness := _awareness_p
+
+_r1_items := _r1_items_p
+
+_replaces := _replaces_p
+
+_credited := _credited_p
+
+_r2_pairs := _r2_pairs_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_recent_courses := _recent_courses_p
+
+_replaced_by := _replaced_by_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p

@@ -38,13 +38,13 @@ import rego.v1
 
 # --- R1: exit obligations acknowledged around the last day.
 
-_r1_population contains records.ref(p) if {
+_r1_population_p contains records.ref(p) if {
 	some p in records.of("Person")
 	dates.within(p.end_date, input.params.lookback_days)
 }
 
 # _exit_acks maps a Person ref to the visible exit-obligations acknowledgements they signed.
-_exit_acks[a.person] contains a if {
+_exit_acks_p[a.person] contains a if {
 	some a in records.of("Acknowledgement")
 	a.ack_type == "exit-obligations"
 	dates.visible(a.signed_on)
@@ -63,7 +63,7 @@ _signed_text(ref) := concat(", ", sort({sprintf("%s on %s", [records.ref(a), a.s
 	acks := _exit_acks[ref]
 } else := "none"
 
-_r1_items contains result.fail("R1", msg, [records.at(p, "end_date")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(p, "end_date")]) if {
 	some ref in _r1_population
 	p := records.get(ref)
 	not _acknowledged(p)
@@ -74,7 +74,7 @@ _r1_items contains result.fail("R1", msg, [records.at(p, "end_date")]) if {
 	)
 }
 
-_r1_items contains result.at_risk("R1", msg, [records.at(p, "end_date")]) if {
+_r1_items_p contains result.at_risk("R1", msg, [records.at(p, "end_date")]) if {
 	some ref in _r1_population
 	p := records.get(ref)
 	not _acknowledged(p)
@@ -95,14 +95,14 @@ findings contains f if {
 # --- R2: accounts reviewed after a role change.
 
 # _changes maps the field of a role change (Person/id#roles.i.from or .to) to its person and date.
-_changes[records.at(p, sprintf("roles.%d.from", [i]))] := {"person": records.ref(p), "on": a.from} if {
+_changes_p[records.at(p, sprintf("roles.%d.from", [i]))] := {"person": records.ref(p), "on": a.from} if {
 	some p in records.of("Person")
 	some i, a in object.get(p, "roles", [])
 	a.from > p.start_date
 	dates.within(a.from, input.params.lookback_days)
 }
 
-_changes[records.at(p, sprintf("roles.%d.to", [i]))] := {"person": records.ref(p), "on": a.to} if {
+_changes_p[records.at(p, sprintf("roles.%d.to", [i]))] := {"person": records.ref(p), "on": a.to} if {
 	some p in records.of("Person")
 	some i, a in object.get(p, "roles", [])
 	dates.within(a.to, input.params.lookback_days)
@@ -114,13 +114,13 @@ _leaving(p, d) if d >= p.end_date
 _r2_population := {ref | some ref, _ in _changes}
 
 # _holders is the set of people who hold at least one Account.
-_holders contains acc.holder if {
+_holders_p contains acc.holder if {
 	some acc in records.of("Account")
 	acc.holder
 }
 
 # _reviewed maps a Person ref to the dates on which an access review decided on one of their accounts.
-_reviewed[records.get(item.account).holder] contains item.decided_on if {
+_reviewed_p[records.get(item.account).holder] contains item.decided_on if {
 	some r in records.of("AccessReview")
 	some item in r.items
 	dates.visible(item.decided_on)
@@ -136,7 +136,7 @@ _followed(c) if {
 
 _followed(c) if not c.person in _holders
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref, c in _changes
 	not _followed(c)
 	_r2_due(c) < input.as_of
@@ -146,7 +146,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [ref]) if {
+_r2_items_p contains result.at_risk("R2", msg, [ref]) if {
 	some ref, c in _changes
 	not _followed(c)
 	ops.due_soon(_r2_due(c))
@@ -162,3 +162,19 @@ findings contains f if {
 		_r2_population, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_exit_acks := _exit_acks_p
+
+_r1_items := _r1_items_p
+
+_changes := _changes_p
+
+_holders := _holders_p
+
+_reviewed := _reviewed_p
+
+_r2_items := _r2_items_p

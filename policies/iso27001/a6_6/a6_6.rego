@@ -41,13 +41,13 @@ import rego.v1
 # --- R1: NDA signed before the first account.
 
 # _accounts maps a Person ref to [created_on, Account ref] pairs of the accounts they hold.
-_accounts[acc.holder] contains [dates.day(acc.created_on), records.ref(acc)] if {
+_accounts_p[acc.holder] contains [dates.day(acc.created_on), records.ref(acc)] if {
 	some acc in records.of("Account")
 	acc.holder
 }
 
 # _ndas maps a Person ref to [signed_on, Acknowledgement ref] pairs of their visible NDAs.
-_ndas[a.person] contains [a.signed_on, records.ref(a)] if {
+_ndas_p[a.person] contains [a.signed_on, records.ref(a)] if {
 	some a in records.of("Acknowledgement")
 	a.ack_type == "nda"
 	dates.visible(a.signed_on)
@@ -55,13 +55,13 @@ _ndas[a.person] contains [a.signed_on, records.ref(a)] if {
 
 _r1_population := people.active_refs
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	not _ndas[ref]
 	msg := sprintf("%s has signed no NDA: have them sign the confidentiality agreement", [ref])
 }
 
-_r1_items contains result.fail("R1", msg, [ref, nda[1]]) if {
+_r1_items_p contains result.fail("R1", msg, [ref, nda[1]]) if {
 	some ref in _r1_population
 	nda := min(_ndas[ref])
 	first := min(_accounts[ref])
@@ -83,13 +83,13 @@ findings contains f if {
 
 _sensitive := {"confidential", "restricted", "pii"}
 
-_r2_population contains records.ref(s) if {
+_r2_population_p contains records.ref(s) if {
 	some s in records.of("Supplier")
 	s.data_access in _sensitive
 	physical.active_supplier(records.ref(s), input.as_of)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(s, "contract.clauses")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(s, "contract.clauses")]) if {
 	some ref in _r2_population
 	s := records.get(ref)
 	not "confidentiality" in object.get(object.get(s, "contract", {}), "clauses", [])
@@ -108,13 +108,13 @@ findings contains f if {
 
 # --- R3: the NDA template is reviewed.
 
-_templates contains records.ref(d) if {
+_templates_p contains records.ref(d) if {
 	some d in records.of("Document")
 	object.get(d, "topic", "") == "nda"
 	docs.current(d)
 }
 
-_templates contains a.document if {
+_templates_p contains a.document if {
 	some a in records.of("Acknowledgement")
 	a.ack_type == "nda"
 	docs.current(records.get(a.document))
@@ -130,7 +130,7 @@ _last_reviewed(d) := "never" if not docs.last_reviewed(d)
 
 _r3_population := _templates | {ops.isms_ref | count(_templates) == 0}
 
-_r3_items contains result.fail("R3", msg, [ops.isms_ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ops.isms_ref]) if {
 	count(_templates) == 0
 	msg := sprintf(
 		"no current NDA template at %s: publish and approve a Document with topic nda",
@@ -138,7 +138,7 @@ _r3_items contains result.fail("R3", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _templates
 	d := records.get(ref)
 	not _fresh(d)
@@ -154,3 +154,19 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_accounts := _accounts_p
+
+_ndas := _ndas_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_templates := _templates_p
+
+_r3_items := _r3_items_p

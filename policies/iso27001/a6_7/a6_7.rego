@@ -41,7 +41,7 @@ import data.annexa.lib.records
 import data.annexa.lib.result
 import rego.v1
 
-_remote contains ref if {
+_remote_p contains ref if {
 	some ref in people.active_refs
 	records.get(ref).remote_eligible == true
 }
@@ -61,7 +61,7 @@ _missing := {p | some p in _counted; not _acknowledged(p)}
 
 _r1_population := (_policies | _counted) | {ops.isms_ref | count(_policies) == 0}
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_policies) == 0
 	msg := sprintf(
 		"no current remote-working policy at %s: publish and approve a topic-policy with topic remote-working",
@@ -69,7 +69,7 @@ _r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, _policies | _missing) if {
+_r1_items_p contains result.fail("R1", msg, _policies | _missing) if {
 	count(_policies) > 0
 	count(_missing) > 0
 	msg := sprintf(
@@ -87,7 +87,7 @@ findings contains f if {
 
 # --- R2: devices of remote workers pass the posture checks in a fresh snapshot.
 
-_r2_population contains records.ref(a) if {
+_r2_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "endpoint"
 	ops.active_asset(a)
@@ -98,7 +98,7 @@ _r2_population contains records.ref(a) if {
 _lost(a) if dates.visible(a.lifecycle.lost_on)
 
 # _snapshots maps an Asset ref to the days of the mdm-posture snapshots that report on it.
-_snapshots[asset] contains dates.day(t.performed_on) if {
+_snapshots_p[asset] contains dates.day(t.performed_on) if {
 	some t in records.of("TestRun")
 	t.test_type == "mdm-posture"
 	dates.visible(t.performed_on)
@@ -107,7 +107,7 @@ _snapshots[asset] contains dates.day(t.performed_on) if {
 }
 
 # _failed maps "Asset/id@day" to the checks that failed or errored for it in that day's snapshots.
-_failed[concat("@", [asset, dates.day(t.performed_on)])] contains r.check_id if {
+_failed_p[concat("@", [asset, dates.day(t.performed_on)])] contains r.check_id if {
 	some t in records.of("TestRun")
 	t.test_type == "mdm-posture"
 	dates.visible(t.performed_on)
@@ -124,7 +124,7 @@ _last_text(ref) := _last(ref)
 
 _last_text(ref) := "never" if not _last(ref)
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	not _fresh(ref)
 	msg := sprintf(
@@ -133,7 +133,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	_fresh(ref)
 	checks := _failed[concat("@", [ref, _last(ref)])]
@@ -155,14 +155,14 @@ findings contains f if {
 
 # --- R3: MFA on the accounts of remote workers.
 
-_r3_population contains records.ref(acc) if {
+_r3_population_p contains records.ref(acc) if {
 	some acc in records.of("Account")
 	acc.account_type == "human"
 	access.active(acc)
 	acc.holder in _remote
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(acc, "mfa")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(acc, "mfa")]) if {
 	some ref in _r3_population
 	acc := records.get(ref)
 	not acc.mfa.enabled == true
@@ -178,3 +178,21 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_remote := _remote_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_snapshots := _snapshots_p
+
+_failed := _failed_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p

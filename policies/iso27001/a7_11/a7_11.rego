@@ -47,19 +47,19 @@ _utilities(ref) := object.get(records.get(ref), "utilities", {})
 
 # --- R1: critical sites declare utility redundancy.
 
-_hosts_critical contains a.location if {
+_hosts_critical_p contains a.location if {
 	some a in records.of("Asset")
 	a.criticality in {"high", "critical"}
 	ops.active_asset(a)
 	a.location
 }
 
-_critical contains ref if {
+_critical_p contains ref if {
 	some ref in physical.local
 	records.get(ref).site_type == "own-datacenter"
 }
 
-_critical contains ref if {
+_critical_p contains ref if {
 	some ref in physical.local
 	ref in _hosts_critical
 }
@@ -75,7 +75,7 @@ _redundant(ref) if {
 
 _r1_population := _critical
 
-_r1_items contains result.fail("R1", msg, [records.at(records.get(ref), "utilities")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(records.get(ref), "utilities")]) if {
 	some ref in _r1_population
 	not _redundant(ref)
 	msg := sprintf(
@@ -94,7 +94,7 @@ findings contains f if {
 # --- R2: backup power tested.
 
 # _power maps each ups or generator of a local site to the fields that name it.
-_power[_utilities(ref)[k]] contains records.at(records.get(ref), concat(".", ["utilities", k])) if {
+_power_p[_utilities(ref)[k]] contains records.at(records.get(ref), concat(".", ["utilities", k])) if {
 	some ref in physical.local
 	some k in ["ups", "generator"]
 	_utilities(ref)[k]
@@ -102,7 +102,7 @@ _power[_utilities(ref)[k]] contains records.at(records.get(ref), concat(".", ["u
 
 _r2_population := {asset | some asset, _ in _power}
 
-_maintained[s] contains a.performed_on if {
+_maintained_p[s] contains a.performed_on if {
 	some a in records.of("Activity")
 	a.activity_type == "maintenance"
 	dates.visible(a.performed_on)
@@ -117,7 +117,7 @@ _last_text(asset) := _last(asset)
 
 _last_text(asset) := "never" if not _last(asset)
 
-_r2_items contains result.fail("R2", msg, {asset} | fields) if {
+_r2_items_p contains result.fail("R2", msg, {asset} | fields) if {
 	some asset, fields in _power
 	not _tested(asset)
 	msg := sprintf(
@@ -137,7 +137,7 @@ findings contains f if {
 
 _r3_population := physical.hosted
 
-_r3_items contains result.fail("R3", physical.gap(_control, ref), [ref]) if {
+_r3_items_p contains result.fail("R3", physical.gap(_control, ref), [ref]) if {
 	some ref in _r3_population
 	not physical.covered(_control, ref)
 }
@@ -153,7 +153,7 @@ findings contains f if {
 
 _r4_population := physical.local
 
-_r4_items contains result.fail("R4", physical.gap(_control, ref), [ref]) if {
+_r4_items_p contains result.fail("R4", physical.gap(_control, ref), [ref]) if {
 	some ref in _r4_population
 	count(physical.attested(_control, ref)) == 0
 }
@@ -164,3 +164,21 @@ findings contains f if {
 		_r4_population, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_hosts_critical := _hosts_critical_p
+
+_critical := _critical_p
+
+_r1_items := _r1_items_p
+
+_power := _power_p
+
+_maintained := _maintained_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p
+
+_r4_items := _r4_items_p

@@ -43,7 +43,7 @@ import rego.v1
 
 _authorised_roles := {"Role/it-admin", "Role/facilities-lead"}
 
-_maintenance contains a if {
+_maintenance_p contains a if {
 	some a in records.of("Activity")
 	a.activity_type == "maintenance"
 	dates.visible(a.performed_on)
@@ -51,13 +51,13 @@ _maintenance contains a if {
 
 # --- R1: maintenance at the stated interval.
 
-_r1_population contains records.ref(a) if {
+_r1_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.maintenance.required == true
 	ops.active_asset(a)
 }
 
-_serviced[s] contains a.performed_on if {
+_serviced_p[s] contains a.performed_on if {
 	some a in _maintenance
 	some s in a.subject_refs
 }
@@ -70,14 +70,14 @@ _last_text(ref) := "never" if not _last(ref)
 
 _on_time(a) if dates.within(_last(records.ref(a)), a.maintenance.interval_days)
 
-_r1_items contains result.fail("R1", msg, [records.at(a, "maintenance")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, "maintenance")]) if {
 	some ref in _r1_population
 	a := records.get(ref)
 	not a.maintenance.interval_days
 	msg := sprintf("%s needs maintenance but states no interval_days: record the servicing interval", [ref])
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	a := records.get(ref)
 	a.maintenance.interval_days
@@ -98,7 +98,7 @@ findings contains f if {
 # --- R2: maintenance done by the contracted supplier or an authorised person.
 
 # _jobs maps "Activity ref|Asset ref" to the activity and asset of each maintenance job in the lookback window.
-_jobs[concat("|", [records.ref(a), s])] := {"activity": a, "asset": asset} if {
+_jobs_p[concat("|", [records.ref(a), s])] := {"activity": a, "asset": asset} if {
 	some a in _maintenance
 	dates.within(a.performed_on, input.params.lookback_days)
 	some s in a.subject_refs
@@ -120,7 +120,7 @@ _authorised(j) if {
 	people.holds_on(p, role, j.activity.performed_on)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(j.activity, "performed_by")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(j.activity, "performed_by")]) if {
 	some j in _jobs
 	not _authorised(j)
 	msg := sprintf(
@@ -142,7 +142,7 @@ findings contains f if {
 
 # --- R3: equipment sent away for repair wiped or escorted.
 
-_r3_population contains records.ref(a) if {
+_r3_population_p contains records.ref(a) if {
 	some a in _maintenance
 	dates.within(a.performed_on, input.params.lookback_days)
 	a.metrics.sent_off_site > 0
@@ -152,7 +152,7 @@ _protected(a) if a.metrics.wiped > 0
 
 _protected(a) if a.metrics.escorted > 0
 
-_r3_items contains result.fail("R3", msg, [records.at(a, "metrics")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(a, "metrics")]) if {
 	some ref in _r3_population
 	a := records.get(ref)
 	not _protected(a)
@@ -168,3 +168,21 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_maintenance := _maintenance_p
+
+_r1_population := _r1_population_p
+
+_serviced := _serviced_p
+
+_r1_items := _r1_items_p
+
+_jobs := _jobs_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p

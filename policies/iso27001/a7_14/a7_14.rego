@@ -54,7 +54,7 @@ _approved_method(a) if _disposal(a).method in input.params.approved_disposal_met
 
 # --- R1: retired equipment disposed of securely.
 
-_r1_population contains records.ref(a) if {
+_r1_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	_storage(a)
 	dates.within(a.lifecycle.retired_on, input.params.lookback_days)
@@ -94,7 +94,7 @@ _meets(a, "performer") if _performed(a)
 
 _meets(a, "log") if _logged(a)
 
-_r1_items contains result.fail("R1", msg, [records.at(a, "lifecycle.disposal")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, "lifecycle.disposal")]) if {
 	some ref in _r1_population
 	a := records.get(ref)
 	gaps := _gaps(a)
@@ -116,7 +116,7 @@ findings contains f if {
 
 _retired(a) if dates.visible(a.lifecycle.retired_on)
 
-_r2_population contains records.ref(a) if {
+_r2_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	_storage(a)
 	dates.within(a.lifecycle.returned_on, input.params.lookback_days)
@@ -130,7 +130,7 @@ _wiped_after_return(a) if {
 	_disposal(a).on >= a.lifecycle.returned_on
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "lifecycle.disposal")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "lifecycle.disposal")]) if {
 	some ref in _r2_population
 	a := records.get(ref)
 	not _wiped_after_return(a)
@@ -149,3 +149,13 @@ findings contains f if {
 		_r2_population, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p

@@ -42,7 +42,7 @@ import rego.v1
 _control := "iso27001:A.7.2"
 
 # _entry_systems maps an entry system (Asset ref) to the in-scope sites that use it.
-_entry_systems[s.entry_system] contains ref if {
+_entry_systems_p[s.entry_system] contains ref if {
 	some ref in physical.sites
 	s := records.get(ref)
 	s.entry_system
@@ -50,7 +50,7 @@ _entry_systems[s.entry_system] contains ref if {
 
 # --- R1: badges of leavers disabled in time.
 
-_r1_population contains records.ref(acc) if {
+_r1_population_p contains records.ref(acc) if {
 	some acc in records.of("Account")
 	_entry_systems[acc.system]
 	p := records.get(acc.holder)
@@ -62,7 +62,7 @@ _limit(acc) := dates.add_days(records.get(acc.holder).end_date, input.params.off
 
 _disabled(acc) := dates.day(acc.disabled_on) if dates.visible(acc.disabled_on)
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	acc := records.get(ref)
 	not _disabled(acc)
@@ -76,7 +76,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(acc, "disabled_on")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(acc, "disabled_on")]) if {
 	some ref in _r1_population
 	acc := records.get(ref)
 	_disabled(acc) > _limit(acc)
@@ -89,7 +89,7 @@ _r1_items contains result.fail("R1", msg, [records.at(acc, "disabled_on")]) if {
 	)
 }
 
-_r1_items contains result.at_risk("R1", msg, [ref]) if {
+_r1_items_p contains result.at_risk("R1", msg, [ref]) if {
 	some ref in _r1_population
 	acc := records.get(ref)
 	not _disabled(acc)
@@ -109,7 +109,7 @@ findings contains f if {
 _r2_population := {ref | some ref, _ in physical.secure_zones}
 
 # _reviewed maps a system (Asset ref) to the completion dates of the physical access reviews listing it.
-_reviewed[system] contains r.completed_on if {
+_reviewed_p[system] contains r.completed_on if {
 	some r in records.of("AccessReview")
 	r.review_type == "physical"
 	dates.visible(r.completed_on)
@@ -124,7 +124,7 @@ _review_text(system) := "never" if not _last_review(system)
 
 _reviewed_recently(system) if dates.within(_last_review(system), input.params.access_review_days.physical)
 
-_r2_items contains result.fail("R2", msg, [records.at(s, "entry_system")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(s, "entry_system")]) if {
 	some ref in _r2_population
 	s := records.get(ref)
 	not s.entry_system
@@ -134,7 +134,7 @@ _r2_items contains result.fail("R2", msg, [records.at(s, "entry_system")]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(s, "entry_system")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(s, "entry_system")]) if {
 	some ref in _r2_population
 	s := records.get(ref)
 	system := s.entry_system
@@ -162,7 +162,7 @@ findings contains f if {
 
 _r3_population := physical.sites
 
-_r3_items contains result.fail("R3", physical.gap(_control, ref), [ref]) if {
+_r3_items_p contains result.fail("R3", physical.gap(_control, ref), [ref]) if {
 	some ref in _r3_population
 	not physical.covered(_control, ref)
 }
@@ -173,3 +173,17 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_entry_systems := _entry_systems_p
+
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_reviewed := _reviewed_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

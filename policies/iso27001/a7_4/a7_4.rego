@@ -46,22 +46,22 @@ _control := "iso27001:A.7.4"
 
 _monitoring(ref) := object.get(records.get(ref), "monitoring", {})
 
-_alarmed contains ref if {
+_alarmed_p contains ref if {
 	some ref in physical.local
 	"alarm" in physical.measures(ref)
 }
 
-_alarmed contains ref if {
+_alarmed_p contains ref if {
 	some ref in physical.local
 	_monitoring(ref).alarm_provider
 }
 
-_filmed contains ref if {
+_filmed_p contains ref if {
 	some ref in physical.local
 	"cctv" in physical.measures(ref)
 }
 
-_filmed contains ref if {
+_filmed_p contains ref if {
 	some ref in physical.local
 	_monitoring(ref).cctv == true
 }
@@ -69,14 +69,14 @@ _filmed contains ref if {
 # --- R1: secure zones watched by cameras or alarms.
 
 # _secure maps the field of each secure zone of a local site (Site/id#zones.i) to the zone.
-_secure[records.at(records.get(ref), sprintf("zones.%d", [i]))] := physical.zones(ref)[i] if {
+_secure_p[records.at(records.get(ref), sprintf("zones.%d", [i]))] := physical.zones(ref)[i] if {
 	some ref, idx in physical.secure_zones
 	some i in idx
 }
 
 _r1_population := {zref | some zref, _ in _secure}
 
-_r1_items contains result.fail("R1", msg, [zref]) if {
+_r1_items_p contains result.fail("R1", msg, [zref]) if {
 	some zref, z in _secure
 	count({"cctv", "alarm"} & {m | some m in object.get(z, "measures", [])}) == 0
 	msg := sprintf("%s: secure zone %s lists neither cctv nor alarm: add monitoring and record it", [zref, z.name])
@@ -90,13 +90,13 @@ findings contains f if {
 
 _r2_population := _alarmed
 
-_r2_items contains result.fail("R2", msg, [records.at(records.get(ref), "monitoring.alarm_provider")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(records.get(ref), "monitoring.alarm_provider")]) if {
 	some ref in _r2_population
 	not _monitoring(ref).alarm_provider
 	msg := sprintf("%s has alarms but names no alarm_provider: record who answers them", [ref])
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(records.get(ref), "monitoring.alarm_provider")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(records.get(ref), "monitoring.alarm_provider")]) if {
 	some ref in _r2_population
 	provider := _monitoring(ref).alarm_provider
 	not physical.active_supplier(provider, input.as_of)
@@ -116,16 +116,16 @@ findings contains f if {
 # --- R3: alarms and cameras tested.
 
 # _tests maps "activity_type@Site ref" to the days the test was performed.
-_tests[concat("@", [a.activity_type, s])] contains a.performed_on if {
+_tests_p[concat("@", [a.activity_type, s])] contains a.performed_on if {
 	some a in records.of("Activity")
 	a.activity_type in {"alarm-test", "cctv-test"}
 	dates.visible(a.performed_on)
 	some s in a.subject_refs
 }
 
-_needs[ref] contains "alarm-test" if some ref in _alarmed
+_needs_p[ref] contains "alarm-test" if some ref in _alarmed
 
-_needs[ref] contains "cctv-test" if some ref in _filmed
+_needs_p[ref] contains "cctv-test" if some ref in _filmed
 
 _r3_population := _alarmed | _filmed
 
@@ -137,7 +137,7 @@ _last_text(type, ref) := _last(type, ref)
 
 _last_text(type, ref) := "never" if not _last(type, ref)
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref, types in _needs
 	some type in types
 	not _tested(type, ref)
@@ -169,7 +169,7 @@ _retention_text(ref) := "not stated" if not _retention(ref)
 
 _kept(ref) if _retention(ref) >= input.params.cctv_retention_days
 
-_r4_items contains result.fail("R4", msg, [records.at(records.get(ref), "monitoring.cctv_retention_days")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(records.get(ref), "monitoring.cctv_retention_days")]) if {
 	some ref in _r4_population
 	not _kept(ref)
 	msg := sprintf(
@@ -189,7 +189,7 @@ findings contains f if {
 
 _r5_population := physical.sites
 
-_r5_items contains result.fail("R5", physical.gap(_control, ref), [ref]) if {
+_r5_items_p contains result.fail("R5", physical.gap(_control, ref), [ref]) if {
 	some ref in _r5_population
 	not physical.covered(_control, ref)
 }
@@ -200,3 +200,25 @@ findings contains f if {
 		_r5_population, _r5_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_alarmed := _alarmed_p
+
+_filmed := _filmed_p
+
+_secure := _secure_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_tests := _tests_p
+
+_needs := _needs_p
+
+_r3_items := _r3_items_p
+
+_r4_items := _r4_items_p
+
+_r5_items := _r5_items_p

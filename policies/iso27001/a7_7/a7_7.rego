@@ -64,7 +64,7 @@ _missing := {p | some p in _counted; not _acknowledged(p)}
 
 _r1_population := (_policies | _counted) | {ops.isms_ref | count(_policies) == 0}
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_policies) == 0
 	msg := sprintf(
 		"no current clear desk and clear screen policy at %s: publish and approve a topic-policy with topic clear-desk",
@@ -72,7 +72,7 @@ _r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, _policies | _missing) if {
+_r1_items_p contains result.fail("R1", msg, _policies | _missing) if {
 	count(_policies) > 0
 	count(_missing) > 0
 	msg := sprintf(
@@ -92,7 +92,7 @@ findings contains f if {
 
 _lost(a) if dates.visible(a.lifecycle.lost_on)
 
-_r2_population contains records.ref(a) if {
+_r2_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "endpoint"
 	ops.active_asset(a)
@@ -100,7 +100,7 @@ _r2_population contains records.ref(a) if {
 }
 
 # _locks maps an Asset ref to [day, check_id, status] of the screen-lock results reported for it.
-_locks[asset] contains [dates.day(t.performed_on), r.check_id, r.status] if {
+_locks_p[asset] contains [dates.day(t.performed_on), r.check_id, r.status] if {
 	some t in records.of("TestRun")
 	t.test_type == "mdm-posture"
 	dates.visible(t.performed_on)
@@ -127,7 +127,7 @@ _bad(x) if x[2] != "pass"
 
 _bad(x) if _limit(x[1]) > input.params.screen_lock_max_minutes
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	not _fresh(ref)
 	msg := sprintf(
@@ -139,7 +139,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	_fresh(ref)
 	bad := {sprintf("%s %s", [x[1], x[2]]) | some x in _locks[ref]; x[0] == _last(ref); _bad(x)}
@@ -162,12 +162,12 @@ findings contains f if {
 
 # --- R3: desks spot-checked at our offices, or attested by a remote organisation.
 
-_desk_sites contains ref if {
+_desk_sites_p contains ref if {
 	some ref in physical.local
 	object.get(records.get(ref), "site_type", "") in {"office", "coworking"}
 }
 
-_checks[s] contains a.performed_on if {
+_checks_p[s] contains a.performed_on if {
 	some a in records.of("Activity")
 	a.activity_type == "clear-desk-check"
 	dates.visible(a.performed_on)
@@ -182,7 +182,7 @@ _last_check_text(ref) := _last_check(ref)
 
 _last_check_text(ref) := "never" if not _last_check(ref)
 
-_unfollowed contains records.ref(a) if {
+_unfollowed_p contains records.ref(a) if {
 	some a in records.of("Activity")
 	a.activity_type == "clear-desk-check"
 	dates.within(a.performed_on, input.params.lookback_days)
@@ -194,7 +194,7 @@ _remote_attestations := attest.current(_control, physical.attesters, "")
 
 _r3_population := (_desk_sites | _unfollowed) | {ops.isms_ref | count(_desk_sites) == 0}
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _desk_sites
 	not _checked(ref)
 	msg := sprintf(
@@ -203,7 +203,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(records.get(ref), "outputs")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(records.get(ref), "outputs")]) if {
 	some ref in _unfollowed
 	msg := sprintf(
 		"%s found issues on %s but links no follow-up (outputs): record the nonconformity or finding raised",
@@ -211,7 +211,7 @@ _r3_items contains result.fail("R3", msg, [records.at(records.get(ref), "outputs
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [ops.isms_ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ops.isms_ref]) if {
 	count(_desk_sites) == 0
 	count(_remote_attestations) == 0
 	msg := sprintf(
@@ -229,3 +229,21 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_locks := _locks_p
+
+_r2_items := _r2_items_p
+
+_desk_sites := _desk_sites_p
+
+_checks := _checks_p
+
+_unfollowed := _unfollowed_p
+
+_r3_items := _r3_items_p

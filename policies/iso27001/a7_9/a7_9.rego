@@ -45,7 +45,7 @@ _lost(a) if dates.visible(a.lifecycle.lost_on)
 
 # --- R1: portable devices managed, encrypted and remotely wipeable.
 
-_r1_population contains records.ref(a) if {
+_r1_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "endpoint"
 	ops.active_asset(a)
@@ -53,7 +53,7 @@ _r1_population contains records.ref(a) if {
 }
 
 # _results maps an Asset ref to [day, check_id, status] of the mdm-posture results about it.
-_results[asset] contains [dates.day(t.performed_on), r.check_id, r.status] if {
+_results_p[asset] contains [dates.day(t.performed_on), r.check_id, r.status] if {
 	some t in records.of("TestRun")
 	t.test_type == "mdm-posture"
 	dates.visible(t.performed_on)
@@ -87,7 +87,7 @@ _bad_check(x) if {
 	x[2] in {"fail", "error"}
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	not _fresh(ref)
 	msg := sprintf(
@@ -96,7 +96,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	_fresh(ref)
 	not _encrypted(ref)
@@ -107,7 +107,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	_fresh(ref)
 	_encrypted(ref)
@@ -137,7 +137,7 @@ findings contains f if {
 
 _fixed_types := {"server", "network", "facility-equipment"}
 
-_r2_population contains records.ref(a) if {
+_r2_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type in _fixed_types
 	ops.active_asset(a)
@@ -145,7 +145,7 @@ _r2_population contains records.ref(a) if {
 	not object.get(a, "location", "") in physical.sites
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "location")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "location")]) if {
 	some ref in _r2_population
 	a := records.get(ref)
 	not records.exists(object.get(a, "location", ""))
@@ -155,7 +155,7 @@ _r2_items contains result.fail("R2", msg, [records.at(a, "location")]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "approvals")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "approvals")]) if {
 	some ref in _r2_population
 	a := records.get(ref)
 	records.exists(object.get(a, "location", ""))
@@ -175,12 +175,12 @@ findings contains f if {
 
 # --- R3: lost devices reported and wiped.
 
-_r3_population contains records.ref(a) if {
+_r3_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	dates.within(a.lifecycle.lost_on, input.params.lookback_days)
 }
 
-_incidents[x] contains records.ref(i) if {
+_incidents_p[x] contains records.ref(i) if {
 	some i in records.of("Incident")
 	some x in object.get(i, "affected", [])
 }
@@ -191,7 +191,7 @@ _wipe_due(a) := dates.add_days(a.lifecycle.lost_on, _wipe_days)
 
 _wiped(a) := a.lifecycle.disposal.on if dates.visible(a.lifecycle.disposal.on)
 
-_r3_items contains result.fail("R3", msg, [records.at(a, "lifecycle.lost_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(a, "lifecycle.lost_on")]) if {
 	some ref in _r3_population
 	not _incidents[ref]
 	a := records.get(ref)
@@ -201,7 +201,7 @@ _r3_items contains result.fail("R3", msg, [records.at(a, "lifecycle.lost_on")]) 
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(a, "lifecycle.lost_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(a, "lifecycle.lost_on")]) if {
 	some ref in _r3_population
 	a := records.get(ref)
 	not _wiped(a)
@@ -212,7 +212,7 @@ _r3_items contains result.fail("R3", msg, [records.at(a, "lifecycle.lost_on")]) 
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(a, "lifecycle.disposal.on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(a, "lifecycle.disposal.on")]) if {
 	some ref in _r3_population
 	a := records.get(ref)
 	_wiped(a) > _wipe_due(a)
@@ -222,7 +222,7 @@ _r3_items contains result.fail("R3", msg, [records.at(a, "lifecycle.disposal.on"
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [records.at(a, "lifecycle.lost_on")]) if {
+_r3_items_p contains result.at_risk("R3", msg, [records.at(a, "lifecycle.lost_on")]) if {
 	some ref in _r3_population
 	a := records.get(ref)
 	not _wiped(a)
@@ -236,3 +236,21 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_results := _results_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_incidents := _incidents_p
+
+_r3_items := _r3_items_p

@@ -68,7 +68,7 @@ _in_stock(a) if {
 _left(a) if dates.visible(records.get(a.assigned_to).end_date)
 
 # _in_use are the endpoints someone can be using at as-of.
-_in_use contains a if {
+_in_use_p contains a if {
 	some a in records.of("Asset")
 	a.asset_type == "endpoint"
 	ops.active_asset(a)
@@ -88,7 +88,7 @@ _assignment_problem(a) := "is assigned to nobody (assigned_to)" if {
 	not _assignee_active(a)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(a, "assigned_to")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, "assigned_to")]) if {
 	some ref in _r1_population
 	a := records.get(ref)
 	problem := _assignment_problem(a)
@@ -97,7 +97,7 @@ _r1_items contains result.fail("R1", msg, [records.at(a, "assigned_to")]) if {
 
 _enrolled(a) if a.external_ids.mdm_id
 
-_r1_items contains result.fail("R1", msg, [records.at(a, "external_ids")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, "external_ids")]) if {
 	some ref in _r1_population
 	a := records.get(ref)
 	not _enrolled(a)
@@ -117,7 +117,7 @@ _r2_population := {records.ref(a) | some a in _in_use}
 
 _max_age := input.params.posture_max_age_days
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	not tech.run_within(_posture_types, ref, _max_age)
 	msg := sprintf(
@@ -184,7 +184,7 @@ _at(ref, req) := sort({o.at | some o in bad}) if {
 	count(bad) > 0
 } else := [ref]
 
-_r2_items contains result.fail("R2", msg, _at(ref, req)) if {
+_r2_items_p contains result.fail("R2", msg, _at(ref, req)) if {
 	some ref in _r2_population
 	tech.run_within(_posture_types, ref, _max_age)
 	some req, _ in _requirements
@@ -212,7 +212,7 @@ _leaver_end(a) := p.end_date if {
 	dates.within(p.end_date, input.params.lookback_days)
 }
 
-_r3_population contains records.ref(a) if {
+_r3_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "endpoint"
 	_leaver_end(a)
@@ -230,7 +230,7 @@ _back_on(a) := min(days) if {
 
 _deadline(a) := dates.add_days(_leaver_end(a), input.params.asset_return_days)
 
-_r3_items contains result.fail("R3", msg, [records.at(a, "lifecycle")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(a, "lifecycle")]) if {
 	some ref in _r3_population
 	a := records.get(ref)
 	_back_on(a) > _deadline(a)
@@ -240,7 +240,7 @@ _r3_items contains result.fail("R3", msg, [records.at(a, "lifecycle")]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _r3_population
 	a := records.get(ref)
 	not _back_on(a)
@@ -251,7 +251,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [ref]) if {
+_r3_items_p contains result.at_risk("R3", msg, [ref]) if {
 	some ref in _r3_population
 	a := records.get(ref)
 	not _back_on(a)
@@ -270,3 +270,15 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_in_use := _in_use_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p

@@ -50,7 +50,7 @@ _retention(a) := a.pii.retention_days
 
 _retention(a) := a.records.retention_days if not a.pii.retention_days
 
-_r1_population contains records.ref(a) if {
+_r1_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "data-store"
 	ops.active_asset(a)
@@ -69,7 +69,7 @@ _lifecycle_ok(ref) if {
 	}
 }
 
-_deletion_runs[ref] contains dates.day(a.performed_on) if {
+_deletion_runs_p[ref] contains dates.day(a.performed_on) if {
 	some a in records.of("Activity")
 	a.activity_type == "deletion-request"
 	dates.within(a.performed_on, input.params.lookback_days)
@@ -82,7 +82,7 @@ _lifecycle_text(ref) := sprintf("latest lifecycle check %s", [tech.checks_on(cs)
 	cs := tech.latest_checks(ref, _lifecycle_types, _lifecycle_pattern)
 } else := "no lifecycle check"
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	not _lifecycle_ok(ref)
 	not _deleted(ref)
@@ -104,7 +104,7 @@ findings contains f if {
 
 # --- R2: deletion requests handled in time.
 
-_r2_activities contains a if {
+_r2_activities_p contains a if {
 	some a in records.of("Activity")
 	a.activity_type == "deletion-request"
 	dates.within(a.performed_on, input.params.lookback_days)
@@ -116,7 +116,7 @@ _days_taken(a) := a.metrics.max_days_to_close
 
 _days_taken(a) := a.metrics.days_to_close if not a.metrics.max_days_to_close
 
-_r2_items contains result.fail("R2", msg, [records.ref(a)]) if {
+_r2_items_p contains result.fail("R2", msg, [records.ref(a)]) if {
 	some a in _r2_activities
 	not _days_taken(a)
 	msg := sprintf(
@@ -125,7 +125,7 @@ _r2_items contains result.fail("R2", msg, [records.ref(a)]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "metrics")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "metrics")]) if {
 	some a in _r2_activities
 	_days_taken(a) > input.params.deletion_request_days
 	msg := sprintf("%s: a deletion request took %d days, more than deletion_request_days (%d)", [
@@ -133,7 +133,7 @@ _r2_items contains result.fail("R2", msg, [records.at(a, "metrics")]) if {
 	])
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "metrics")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "metrics")]) if {
 	some a in _r2_activities
 	a.metrics.open_overdue > 0
 	msg := sprintf("%s: %d deletion requests are open past deletion_request_days (%d): close them", [
@@ -150,7 +150,7 @@ findings contains f if {
 
 # --- R3: ended suppliers confirmed deletion.
 
-_r3_suppliers contains s if {
+_r3_suppliers_p contains s if {
 	some s in records.of("Supplier")
 	dates.within(s.relationship.end_on, input.params.lookback_days)
 	s.data_access != "none"
@@ -162,7 +162,7 @@ _deadline(s) := dates.add_days(s.relationship.end_on, input.params.supplier_dele
 
 _confirmed_on(s) := s.offboarding.data_deletion_confirmed_on if dates.visible(s.offboarding.data_deletion_confirmed_on)
 
-_r3_items contains result.fail("R3", msg, [records.at(s, "offboarding")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(s, "offboarding")]) if {
 	some s in _r3_suppliers
 	_confirmed_on(s) > _deadline(s)
 	msg := sprintf("%s (ended %s) confirmed deletion on %s, after %s (supplier_deletion_days %d)", [
@@ -170,7 +170,7 @@ _r3_items contains result.fail("R3", msg, [records.at(s, "offboarding")]) if {
 	])
 }
 
-_r3_items contains result.fail("R3", msg, [records.ref(s)]) if {
+_r3_items_p contains result.fail("R3", msg, [records.ref(s)]) if {
 	some s in _r3_suppliers
 	not _confirmed_on(s)
 	_deadline(s) < input.as_of
@@ -183,7 +183,7 @@ _r3_items contains result.fail("R3", msg, [records.ref(s)]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [records.ref(s)]) if {
+_r3_items_p contains result.at_risk("R3", msg, [records.ref(s)]) if {
 	some s in _r3_suppliers
 	not _confirmed_on(s)
 	ops.due_soon(_deadline(s))
@@ -201,3 +201,19 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_deletion_runs := _deletion_runs_p
+
+_r1_items := _r1_items_p
+
+_r2_activities := _r2_activities_p
+
+_r2_items := _r2_items_p
+
+_r3_suppliers := _r3_suppliers_p
+
+_r3_items := _r3_items_p

@@ -49,7 +49,7 @@ import data.annexa.lib.records
 import data.annexa.lib.result
 import rego.v1
 
-_population contains records.ref(a) if {
+_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.backup.required == true
 	ops.active_asset(a)
@@ -59,14 +59,14 @@ _setting(a, key) := sprintf("%v", [object.get(a.backup, key, "not set")])
 
 # --- R1: backup settings match the recovery point, retention, encryption, separate location.
 
-_r1_items contains result.fail("R1", msg, [records.at(a, "backup.frequency_hours")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, "backup.frequency_hours")]) if {
 	some ref in _population
 	a := records.get(ref)
 	not is_number(object.get(a.backup, "frequency_hours", null))
 	msg := sprintf("%s must be backed up but declares no backup.frequency_hours: set the backup interval", [ref])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(a, "backup.frequency_hours")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, "backup.frequency_hours")]) if {
 	some ref in _population
 	a := records.get(ref)
 	a.backup.frequency_hours > a.continuity.rpo_hours
@@ -79,7 +79,7 @@ _r1_items contains result.fail("R1", msg, [records.at(a, "backup.frequency_hours
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(a, "backup.retention_days")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, "backup.retention_days")]) if {
 	some ref in _population
 	a := records.get(ref)
 	not _retention_ok(a)
@@ -91,7 +91,7 @@ _r1_items contains result.fail("R1", msg, [records.at(a, "backup.retention_days"
 
 _retention_ok(a) if a.backup.retention_days >= input.params.backup_retention_days
 
-_r1_items contains result.fail("R1", msg, [records.at(a, concat(".", ["backup", key]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, concat(".", ["backup", key]))]) if {
 	some ref in _population
 	a := records.get(ref)
 	some key in ["encrypted", "separate_location"]
@@ -120,7 +120,7 @@ findings contains f if {
 # --- R2: a recent successful backup.
 
 # _succeeded maps an asset ref to the days a backup-status run reported a passing result for it.
-_succeeded[asset] contains dates.day(t.performed_on) if {
+_succeeded_p[asset] contains dates.day(t.performed_on) if {
 	some t in records.of("TestRun")
 	t.test_type == "backup-status"
 	dates.visible(t.performed_on)
@@ -141,7 +141,7 @@ _last_success(ref) := dates.latest(_succeeded[ref])
 
 _last_success(ref) := "never" if not _succeeded[ref]
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _population
 	a := records.get(ref)
 	not _backed_up_recently(ref, a)
@@ -166,13 +166,13 @@ findings contains f if {
 
 # --- R3: restore test of every critical asset within restore_test_days.
 
-_r3_population contains ref if {
+_r3_population_p contains ref if {
 	some ref in _population
 	records.get(ref).criticality == "critical"
 }
 
 # _restores maps an asset ref to the refs of the restore tests whose scope names it.
-_restores[asset] contains records.ref(e) if {
+_restores_p[asset] contains records.ref(e) if {
 	some e in records.of("Exercise")
 	e.exercise_type == "restore-test"
 	dates.visible(e.performed_on)
@@ -207,19 +207,19 @@ _rto_target(a, e) := e.targets.rto_hours if {
 _achieved_rto(e) := object.get(object.get(e, "achieved", {}), "rto_hours", null)
 
 # _problems maps [asset ref, exercise ref] to what is wrong with a latest restore test.
-_problems[[ref, x]] contains sprintf("result %s", [object.get(e, "result", "not recorded")]) if {
+_problems_p[[ref, x]] contains sprintf("result %s", [object.get(e, "result", "not recorded")]) if {
 	some ref, tests in _latest_pairs
 	some x, e in tests
 	object.get(e, "result", "") != "pass"
 }
 
-_problems[[ref, x]] contains "data integrity not confirmed (achieved.data_integrity_ok false)" if {
+_problems_p[[ref, x]] contains "data integrity not confirmed (achieved.data_integrity_ok false)" if {
 	some ref, tests in _latest_pairs
 	some x, e in tests
 	e.achieved.data_integrity_ok == false
 }
 
-_problems[[ref, x]] contains msg if {
+_problems_p[[ref, x]] contains msg if {
 	some ref, tests in _latest_pairs
 	some x, e in tests
 	target := _rto_target(records.get(ref), e)
@@ -228,7 +228,7 @@ _problems[[ref, x]] contains msg if {
 	msg := sprintf("achieved RTO %v h against a %v h target", [_achieved_rto(e), target])
 }
 
-_problems[[ref, x]] contains msg if {
+_problems_p[[ref, x]] contains msg if {
 	some ref, tests in _latest_pairs
 	some x, e in tests
 	target := _rto_target(records.get(ref), e)
@@ -247,7 +247,7 @@ _latest_ok(ref) if {
 	not _problems[[ref, x]]
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _r3_population
 	not _restored_recently(ref)
 	msg := sprintf(
@@ -259,7 +259,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(e, "result")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(e, "result")]) if {
 	some ref in _r3_population
 	_restored_recently(ref)
 	not _latest_ok(ref)
@@ -279,3 +279,21 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_population := _population_p
+
+_r1_items := _r1_items_p
+
+_succeeded := _succeeded_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_restores := _restores_p
+
+_problems := _problems_p
+
+_r3_items := _r3_items_p

@@ -72,7 +72,7 @@ _loggable := {
 	"application", "service", "server", "compute", "network", "cloud-account", "data-store",
 } | object.keys(input.params.required_log_types)
 
-_r1_population contains records.ref(a) if {
+_r1_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.criticality in _levels
 	a.asset_type in _loggable
@@ -80,12 +80,12 @@ _r1_population contains records.ref(a) if {
 }
 
 # _sources_of maps a system ref to the refs of its LoggingSources.
-_sources_of[s.system] contains records.ref(s) if {
+_sources_of_p[s.system] contains records.ref(s) if {
 	some s in records.of("LoggingSource")
 }
 
 # _config_checks maps a LoggingSource or Asset ref to the days a log-config TestRun named it.
-_config_checks[target] contains dates.day(t.performed_on) if {
+_config_checks_p[target] contains dates.day(t.performed_on) if {
 	some t in records.of("TestRun")
 	t.test_type == "log-config"
 	dates.visible(t.performed_on)
@@ -106,7 +106,7 @@ _logged(ref) := {t | some x in _enabled(ref); some t in records.get(x).log_types
 
 _required(a) := {t | some t in object.get(input.params.required_log_types, a.asset_type, [])}
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	not _sources_of[ref]
 	a := records.get(ref)
@@ -116,7 +116,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [x]) if {
+_r1_items_p contains result.fail("R1", msg, [x]) if {
 	some ref in _r1_population
 	some x in _sources_of[ref]
 	count(_enabled(ref)) == 0
@@ -129,7 +129,7 @@ _r1_items contains result.fail("R1", msg, [x]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	count(_enabled(ref)) > 0
 	a := records.get(ref)
@@ -150,7 +150,7 @@ findings contains f if {
 
 # --- Population of R2 to R6: LoggingSources of active assets.
 
-_sources contains records.ref(s) if {
+_sources_p contains records.ref(s) if {
 	some s in records.of("LoggingSource")
 	startswith(s.system, "Asset/")
 	not _retired_system(s)
@@ -164,7 +164,7 @@ _retired_system(s) if {
 
 # --- R2: retention.
 
-_r2_items contains result.fail("R2", msg, [records.at(s, "retention_days")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(s, "retention_days")]) if {
 	some ref in _sources
 	s := records.get(ref)
 	object.get(s, "retention_days", 0) < input.params.log_retention_days
@@ -187,7 +187,7 @@ _protected(s) if s.integrity.immutable == true
 
 _protected(s) if s.integrity.validation == true
 
-_r3_items contains result.fail("R3", msg, [records.at(s, "integrity")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(s, "integrity")]) if {
 	some ref in _sources
 	s := records.get(ref)
 	not _protected(s)
@@ -204,12 +204,12 @@ findings contains f if {
 # --- R4: central destination.
 
 # _stores are the systems that receive the logs of other systems.
-_stores contains s.destination if {
+_stores_p contains s.destination if {
 	some s in records.of("LoggingSource")
 	s.destination != s.system
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(s, "destination")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(s, "destination")]) if {
 	some ref in _sources
 	s := records.get(ref)
 	s.destination == s.system
@@ -217,7 +217,7 @@ _r4_items contains result.fail("R4", msg, [records.at(s, "destination")]) if {
 	msg := sprintf("%s keeps the logs of %s on the system itself: ship them to a central log store", [ref, s.system])
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(s, "destination")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(s, "destination")]) if {
 	some ref in _sources
 	s := records.get(ref)
 	not records.exists(object.get(s, "destination", ""))
@@ -227,7 +227,7 @@ _r4_items contains result.fail("R4", msg, [records.at(s, "destination")]) if {
 	)
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(s, "destination")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(s, "destination")]) if {
 	some ref in _sources
 	s := records.get(ref)
 	d := records.get(s.destination)
@@ -244,7 +244,7 @@ findings contains f if {
 
 # --- R5: log access limited to access_roles.
 
-_r5_items contains result.fail("R5", msg, [records.at(s, "access_roles")]) if {
+_r5_items_p contains result.fail("R5", msg, [records.at(s, "access_roles")]) if {
 	some ref in _sources
 	s := records.get(ref)
 	count(object.get(s, "access_roles", [])) == 0
@@ -252,7 +252,7 @@ _r5_items contains result.fail("R5", msg, [records.at(s, "access_roles")]) if {
 }
 
 # _readers maps a system ref to the enabled accounts on it that people use.
-_readers[acc.system] contains records.ref(acc) if {
+_readers_p[acc.system] contains records.ref(acc) if {
 	some acc in records.of("Account")
 	not acc.account_type in {"service", "break-glass"}
 	not _created_later(acc)
@@ -272,7 +272,7 @@ _may_read(acc, s) if {
 
 # _denied maps [destination, account] to the role-limited sources on that destination whose
 # roles the account's holder does not hold.
-_denied[[s.destination, aref]] contains ref if {
+_denied_p[[s.destination, aref]] contains ref if {
 	some ref in _sources
 	s := records.get(ref)
 	count(object.get(s, "access_roles", [])) > 0
@@ -280,7 +280,7 @@ _denied[[s.destination, aref]] contains ref if {
 	not _may_read(records.get(aref), s)
 }
 
-_r5_items contains result.fail("R5", msg, [aref]) if {
+_r5_items_p contains result.fail("R5", msg, [aref]) if {
 	some key, srcs in _denied
 	[dest, aref] := key
 	acc := records.get(aref)
@@ -304,7 +304,7 @@ findings contains f if {
 # --- R6: log review within the interval.
 
 # _reviewed maps a subject ref to the days a log-review Activity named it.
-_reviewed[x] contains dates.day(a.performed_on) if {
+_reviewed_p[x] contains dates.day(a.performed_on) if {
 	some a in records.of("Activity")
 	a.activity_type == "log-review"
 	dates.visible(a.performed_on)
@@ -327,7 +327,7 @@ _last_review_text(s) := _last_review(s)
 
 _last_review_text(s) := "never" if not _last_review(s)
 
-_r6_items contains result.fail("R6", msg, [ref]) if {
+_r6_items_p contains result.fail("R6", msg, [ref]) if {
 	some ref in _sources
 	s := records.get(ref)
 	not _reviewed_in_time(s)
@@ -343,3 +343,33 @@ _r6_items contains result.fail("R6", msg, [ref]) if {
 findings contains f if {
 	some f in result.check("R6", "every log source was reviewed within its interval", _sources, _r6_items)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_sources_of := _sources_of_p
+
+_config_checks := _config_checks_p
+
+_r1_items := _r1_items_p
+
+_sources := _sources_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p
+
+_stores := _stores_p
+
+_r4_items := _r4_items_p
+
+_r5_items := _r5_items_p
+
+_readers := _readers_p
+
+_denied := _denied_p
+
+_reviewed := _reviewed_p
+
+_r6_items := _r6_items_p

@@ -65,7 +65,7 @@ _observed(s) if {
 }
 
 # _enabled_rules maps an alert rule id to the current sources where it is enabled.
-_enabled_rules[r.id] contains records.ref(s) if {
+_enabled_rules_p[r.id] contains records.ref(s) if {
 	some s in records.of("LoggingSource")
 	_observed(s)
 	some r in object.get(s, "alert_rules", [])
@@ -73,7 +73,7 @@ _enabled_rules[r.id] contains records.ref(s) if {
 }
 
 # _listed_rules maps an alert rule id to every source that lists it, enabled or not.
-_listed_rules[r.id] contains records.ref(s) if {
+_listed_rules_p[r.id] contains records.ref(s) if {
 	some s in records.of("LoggingSource")
 	some r in object.get(s, "alert_rules", [])
 }
@@ -93,7 +93,7 @@ _where(d) := sprintf(
 	_listed_rules[d]
 } else := "no LoggingSource lists it"
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	some d in _required
 	not _enabled_rules[d]
 	msg := sprintf(
@@ -127,20 +127,20 @@ findings contains f if {
 
 # --- R3: high-severity alerts triaged within alert_triage_hours.
 
-_triage_activities contains a if {
+_triage_activities_p contains a if {
 	some a in records.of("Activity")
 	a.activity_type == "alert-triage-review"
 	dates.within(a.performed_on, input.params.lookback_days)
 }
 
-_triage_activities contains a if {
+_triage_activities_p contains a if {
 	some a in records.of("Activity")
 	a.activity_type == "log-review"
 	dates.within(a.performed_on, input.params.lookback_days)
 	is_number(a.metrics.max_triage_hours)
 }
 
-_alert_incidents contains i if {
+_alert_incidents_p contains i if {
 	some i in records.of("Incident")
 	i.category in {"security-event", "security-incident"}
 	incidents.at_least(i.severity, "sev2")
@@ -149,7 +149,7 @@ _alert_incidents contains i if {
 
 _r3_population := {records.ref(a) | some a in _triage_activities} | {records.ref(i) | some i in _alert_incidents}
 
-_r3_items contains result.fail("R3", msg, [records.at(a, "metrics.max_triage_hours")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(a, "metrics.max_triage_hours")]) if {
 	some a in _triage_activities
 	a.metrics.max_triage_hours > input.params.alert_triage_hours
 	msg := sprintf(
@@ -161,7 +161,7 @@ _r3_items contains result.fail("R3", msg, [records.at(a, "metrics.max_triage_hou
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.ref(a)]) if {
+_r3_items_p contains result.fail("R3", msg, [records.ref(a)]) if {
 	some a in _triage_activities
 	not is_number(object.get(object.get(a, "metrics", {}), "max_triage_hours", null))
 	msg := sprintf(
@@ -172,7 +172,7 @@ _r3_items contains result.fail("R3", msg, [records.ref(a)]) if {
 
 _deadline_ns(i) := dates.ns(i.reported_on) + (input.params.alert_triage_hours * incidents.hour_ns)
 
-_r3_items contains result.fail("R3", msg, [records.at(i, "triage.decided_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(i, "triage.decided_on")]) if {
 	some i in _alert_incidents
 	incidents.triaged(i)
 	dates.ns(i.triage.decided_on) > _deadline_ns(i)
@@ -182,7 +182,7 @@ _r3_items contains result.fail("R3", msg, [records.at(i, "triage.decided_on")]) 
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.ref(i)]) if {
+_r3_items_p contains result.fail("R3", msg, [records.ref(i)]) if {
 	some i in _alert_incidents
 	not incidents.triaged(i)
 	dates.as_of_ns + dates.day_ns > _deadline_ns(i)
@@ -201,20 +201,20 @@ findings contains f if {
 
 # --- R4: critical assets feed an enabled alert rule.
 
-_r4_population contains records.ref(a) if {
+_r4_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.criticality == "critical"
 	ops.active_asset(a)
 }
 
-_alerting contains s.system if {
+_alerting_p contains s.system if {
 	some s in records.of("LoggingSource")
 	_observed(s)
 	some r in object.get(s, "alert_rules", [])
 	r.enabled == true
 }
 
-_r4_items contains result.fail("R4", msg, [ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ref]) if {
 	some ref in _r4_population
 	not ref in _alerting
 	msg := sprintf(
@@ -229,3 +229,23 @@ _r4_items contains result.fail("R4", msg, [ref]) if {
 findings contains f if {
 	some f in result.check("R4", "every critical asset feeds at least one enabled alert rule", _r4_population, _r4_items)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_enabled_rules := _enabled_rules_p
+
+_listed_rules := _listed_rules_p
+
+_r1_items := _r1_items_p
+
+_triage_activities := _triage_activities_p
+
+_alert_incidents := _alert_incidents_p
+
+_r3_items := _r3_items_p
+
+_r4_population := _r4_population_p
+
+_alerting := _alerting_p
+
+_r4_items := _r4_items_p

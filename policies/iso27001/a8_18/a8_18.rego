@@ -51,7 +51,7 @@ _flag := "privileged-utility"
 _flagged(a) if is_array(a.links[_flag])
 
 # _utilities are the active assets flagged as privileged utilities.
-_utilities contains records.ref(a) if {
+_utilities_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	_flagged(a)
 	ops.active_asset(a)
@@ -60,7 +60,7 @@ _utilities contains records.ref(a) if {
 _roles(ref) := {r | some r in records.get(ref).links[_flag]}
 
 # _privileged_on maps an Asset ref to the enabled privileged accounts on it.
-_privileged_on[acc.system] contains records.ref(acc) if {
+_privileged_on_p[acc.system] contains records.ref(acc) if {
 	some acc in records.of("Account")
 	acc.privileged == true
 	access.active(acc)
@@ -68,7 +68,7 @@ _privileged_on[acc.system] contains records.ref(acc) if {
 
 # --- R1: privileged utilities inventoried.
 
-_unflagged contains records.ref(a) if {
+_unflagged_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type in {"software", "tool"}
 	ops.active_asset(a)
@@ -78,13 +78,13 @@ _unflagged contains records.ref(a) if {
 
 _r1_population := _utilities | _unflagged
 
-_r1_items contains result.fail("R1", msg, [records.at(records.get(ref), concat(".", ["links", _flag]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(records.get(ref), concat(".", ["links", _flag]))]) if {
 	some ref in _utilities
 	count(_roles(ref)) == 0
 	msg := sprintf("%s is flagged as a privileged utility but names no role allowed to use it: list the roles", [ref])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(a, "owner")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(a, "owner")]) if {
 	some ref in _utilities
 	a := records.get(ref)
 	not people.active_ref(object.get(a, "owner", ""))
@@ -94,7 +94,7 @@ _r1_items contains result.fail("R1", msg, [records.at(a, "owner")]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _unflagged
 	msg := sprintf(
 		"%s carries enabled privileged accounts (%s) but is not flagged as a privileged utility: %s",
@@ -111,7 +111,7 @@ findings contains f if {
 
 # --- R2: entitlements only for role holders, reviewed on the privileged schedule.
 
-_accounts contains records.ref(acc) if {
+_accounts_p contains records.ref(acc) if {
 	some acc in records.of("Account")
 	acc.system in _utilities
 	access.active(acc)
@@ -130,7 +130,7 @@ _entitled(acc) if {
 	people.holds_on(p, role, input.as_of)
 }
 
-_reviewed[s] contains dates.day(r.completed_on) if {
+_reviewed_p[s] contains dates.day(r.completed_on) if {
 	some r in records.of("AccessReview")
 	dates.visible(r.completed_on)
 	some s in r.systems
@@ -144,7 +144,7 @@ _last_review(ref) := "never" if not dates.latest(object.get(_reviewed, ref, set(
 
 _r2_population := _accounts | _utilities
 
-_r2_items contains result.fail("R2", msg, [records.ref(acc)]) if {
+_r2_items_p contains result.fail("R2", msg, [records.ref(acc)]) if {
 	some ref in _accounts
 	acc := records.get(ref)
 	not _person_field(acc)
@@ -154,7 +154,7 @@ _r2_items contains result.fail("R2", msg, [records.ref(acc)]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(acc, _person_field(acc))]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(acc, _person_field(acc))]) if {
 	some ref in _accounts
 	acc := records.get(ref)
 	not _entitled(acc)
@@ -164,7 +164,7 @@ _r2_items contains result.fail("R2", msg, [records.at(acc, _person_field(acc))])
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _utilities
 	not _reviewed_recently(ref)
 	msg := sprintf(
@@ -188,12 +188,12 @@ findings contains f if {
 
 # --- R3: use of privileged utilities is logged.
 
-_admin_logged contains s.system if {
+_admin_logged_p contains s.system if {
 	some s in records.of("LoggingSource")
 	"admin-activity" in s.log_types
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _utilities
 	not ref in _admin_logged
 	msg := sprintf("%s is a privileged utility without a LoggingSource recording admin-activity: log its use", [ref])
@@ -202,3 +202,23 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 findings contains f if {
 	some f in result.check("R3", "the use of every privileged utility is logged as admin-activity", _utilities, _r3_items)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_utilities := _utilities_p
+
+_privileged_on := _privileged_on_p
+
+_unflagged := _unflagged_p
+
+_r1_items := _r1_items_p
+
+_accounts := _accounts_p
+
+_reviewed := _reviewed_p
+
+_r2_items := _r2_items_p
+
+_admin_logged := _admin_logged_p
+
+_r3_items := _r3_items_p

@@ -68,7 +68,7 @@ _prod(c) if {
 	records.get(s).environment == "prod"
 }
 
-_changes contains c if {
+_changes_p contains c if {
 	some c in records.of("ChangeRecord")
 	c.change_class != "management-system"
 	_prod(c)
@@ -85,7 +85,7 @@ _approved(c) if {
 	c.retro_approval.by != c.author
 }
 
-_model_deployments contains m if {
+_model_deployments_p contains m if {
 	some m in records.of("ModelRecord")
 	object.get(m.deployment, "environment", "prod") == "prod"
 	dates.within(m.deployment.deployed_on, input.params.lookback_days)
@@ -93,7 +93,7 @@ _model_deployments contains m if {
 
 _r1_population := {records.ref(c) | some c in _changes} | {records.ref(m) | some m in _model_deployments}
 
-_r1_items contains result.fail("R1", msg, [records.ref(c)]) if {
+_r1_items_p contains result.fail("R1", msg, [records.ref(c)]) if {
 	some c in _changes
 	not _approved(c)
 	msg := sprintf(
@@ -105,7 +105,7 @@ _r1_items contains result.fail("R1", msg, [records.ref(c)]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(m, "deployment.change")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(m, "deployment.change")]) if {
 	some m in _model_deployments
 	not records.exists(object.get(m.deployment, "change", ""))
 	msg := sprintf(
@@ -114,7 +114,7 @@ _r1_items contains result.fail("R1", msg, [records.at(m, "deployment.change")]) 
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(m, "deployment.change")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(m, "deployment.change")]) if {
 	some m in _model_deployments
 	c := records.get(m.deployment.change)
 	not _approved(c)
@@ -151,7 +151,7 @@ _share := (100 * count(_admins)) / n if {
 
 _pct := round(_share * 10) / 10
 
-_r2_items contains result.fail("R2", msg, _admins) if {
+_r2_items_p contains result.fail("R2", msg, _admins) if {
 	_share > input.params.max_local_admin_pct
 	msg := sprintf(
 		concat("", [
@@ -182,7 +182,7 @@ _r3_days := input.params.posture_max_age_days
 
 # _policy_checks are the device-management assets (not endpoints) whose latest
 # application-control check is fresh and passing: a policy enforced for every managed device.
-_policy_checks contains t if {
+_policy_checks_p contains t if {
 	some t in network.targets["app-control"]
 	startswith(t, "Asset/")
 	not t in network.endpoints
@@ -190,7 +190,7 @@ _policy_checks contains t if {
 	not network.verdict("app-control", t, _r3_days, "application control")
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in network.endpoints
 	problem := network.verdict("app-control", ref, _r3_days, "application control")
 	not _policy_covers(ref)
@@ -219,3 +219,17 @@ findings contains f if {
 		network.endpoints, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_changes := _changes_p
+
+_model_deployments := _model_deployments_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_policy_checks := _policy_checks_p
+
+_r3_items := _r3_items_p

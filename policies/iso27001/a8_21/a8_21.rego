@@ -47,13 +47,13 @@ import rego.v1
 
 # --- R1: network services inventoried and contracted with security requirements.
 
-_service_suppliers contains records.ref(s) if {
+_service_suppliers_p contains records.ref(s) if {
 	some s in records.of("Supplier")
 	s.supplier_type == "network-service"
 	physical.active_supplier(records.ref(s), input.as_of)
 }
 
-_network_assets contains records.ref(a) if {
+_network_assets_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "network"
 	ops.active_asset(a)
@@ -61,7 +61,7 @@ _network_assets contains records.ref(a) if {
 }
 
 # _supplied maps a Supplier ref to the active assets it supplies.
-_supplied[a.supplier] contains records.ref(a) if {
+_supplied_p[a.supplier] contains records.ref(a) if {
 	some a in records.of("Asset")
 	ops.active_asset(a)
 	a.supplier
@@ -71,7 +71,7 @@ _contracted := _service_suppliers | {records.get(ref).supplier | some ref in _ne
 
 _r1_population := _service_suppliers | _network_assets
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _service_suppliers
 	not _supplied[ref]
 	msg := sprintf(
@@ -80,7 +80,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(records.get(ref), "supplier")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(records.get(ref), "supplier")]) if {
 	some ref in _network_assets
 	not records.exists(records.get(ref).supplier)
 	msg := sprintf(
@@ -91,7 +91,7 @@ _r1_items contains result.fail("R1", msg, [records.at(records.get(ref), "supplie
 
 _security_clause(s) if "security-requirements" in s.contract.clauses
 
-_r1_items contains result.fail("R1", msg, [records.at(s, "contract.clauses")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, "contract.clauses")]) if {
 	some ref in _contracted
 	s := records.get(ref)
 	not _security_clause(s)
@@ -110,7 +110,7 @@ findings contains f if {
 
 # --- R2: internet endpoints refuse TLS below min_tls_version.
 
-_r2_items contains result.fail("R2", network.tls_problem(ref), [ref]) if {
+_r2_items_p contains result.fail("R2", network.tls_problem(ref), [ref]) if {
 	some ref in network.internet_facing
 }
 
@@ -163,7 +163,7 @@ _fresh(ref) if network.fresh("waf", ref, input.params.config_scan_days)
 
 _fresh(ref) if network.fresh("ddos", ref, input.params.config_scan_days)
 
-_r3_items contains result.fail("R3", _r3_problem(ref), [ref]) if {
+_r3_items_p contains result.fail("R3", _r3_problem(ref), [ref]) if {
 	some ref in _r3_population
 }
 
@@ -173,3 +173,17 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_service_suppliers := _service_suppliers_p
+
+_network_assets := _network_assets_p
+
+_supplied := _supplied_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

@@ -82,7 +82,7 @@ _missing_policy := {ops.isms_ref | count(_crypto) == 0} | {ops.isms_ref | count(
 
 _r1_population := (_crypto | _key_cover) | _missing_policy
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_crypto) == 0
 	msg := sprintf(
 		"no current cryptography policy on %s: publish and approve a policy or topic-policy with topic cryptography",
@@ -90,7 +90,7 @@ _r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	count(_key_cover) == 0
 	msg := sprintf(
 		concat("", [
@@ -136,14 +136,14 @@ _sensitive(level) if {
 	not level in {"public", "internal"}
 }
 
-_r2_population contains records.ref(a) if {
+_r2_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "data-store"
 	network.in_use(a)
 	_sensitive(a.classification)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	problem := network.verdict("encryption-at-rest", ref, _days, "encryption at rest")
 	msg := sprintf(
@@ -164,7 +164,7 @@ findings contains f if {
 
 # --- R3: TLS floor on internet endpoints.
 
-_r3_items contains result.fail("R3", network.tls_problem(ref), [ref]) if {
+_r3_items_p contains result.fail("R3", network.tls_problem(ref), [ref]) if {
 	some ref in network.internet_facing
 }
 
@@ -180,7 +180,7 @@ findings contains f if {
 
 # --- R4: customer-managed keys rotated.
 
-_keys contains records.ref(a) if {
+_keys_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "key"
 	network.in_use(a)
@@ -203,7 +203,7 @@ _r4_problem(ref) := msg if {
 	)
 }
 
-_r4_items contains result.fail("R4", msg, [ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ref]) if {
 	some ref in _keys
 	problem := _r4_problem(ref)
 	msg := sprintf("%s: rotate the key at least every %d days and collect the setting", [problem, _cmk_days])
@@ -222,23 +222,23 @@ _warning := input.params.cert_expiry_warning_days
 
 _cert_obs := {o | some t in network.targets["cert-expiry"]; some o in network.observations("cert-expiry", t)}
 
-_by_resource[o.resource] contains o if {
+_by_resource_p[o.resource] contains o if {
 	some o in _cert_obs
 }
 
-_cert_last[res] := max({o.day | some o in os}) if {
+_cert_last_p[res] := max({o.day | some o in os}) if {
 	some res, os in _by_resource
 }
 
 # _certs maps each certificate checked within config_scan_days to its latest observations.
-_certs[res] := {o | some o in os; o.day == _cert_last[res]} if {
+_certs_p[res] := {o | some o in os; o.day == _cert_last[res]} if {
 	some res, os in _by_resource
 	dates.within(_cert_last[res], _days)
 }
 
 _r5_population := {o.at | some _, os in _certs; some o in os}
 
-_changed[s] contains dates.day(d) if {
+_changed_p[s] contains dates.day(d) if {
 	some c in records.of("ChangeRecord")
 	d := object.get(c, "requested_on", object.get(c, "deployed_on", ""))
 	d != ""
@@ -261,14 +261,14 @@ _expiring(o) := sprintf("fails the expiry check %s", [o.check_id]) if {
 	o.status in network.failed
 }
 
-_r5_items contains result.fail("R5", msg, [o.at]) if {
+_r5_items_p contains result.fail("R5", msg, [o.at]) if {
 	some res, os in _certs
 	some o in os
 	network.expiry(o.check_id) < input.as_of
 	msg := sprintf("certificate %s expired on %s (check of %s): replace it now", [res, network.expiry(o.check_id), o.day])
 }
 
-_r5_items contains result.fail("R5", msg, [o.at]) if {
+_r5_items_p contains result.fail("R5", msg, [o.at]) if {
 	some res, os in _certs
 	some o in os
 	state := _expiring(o)
@@ -291,7 +291,7 @@ findings contains f if {
 
 # --- R6: every key has a current owner.
 
-_r6_items contains result.fail("R6", msg, [records.at(a, "owner")]) if {
+_r6_items_p contains result.fail("R6", msg, [records.at(a, "owner")]) if {
 	some ref in _keys
 	a := records.get(ref)
 	not people.active_ref(object.get(a, "owner", ""))
@@ -304,3 +304,29 @@ _r6_items contains result.fail("R6", msg, [records.at(a, "owner")]) if {
 findings contains f if {
 	some f in result.check("R6", "every key has an active owner", _keys, _r6_items)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p
+
+_keys := _keys_p
+
+_r4_items := _r4_items_p
+
+_by_resource := _by_resource_p
+
+_cert_last := _cert_last_p
+
+_certs := _certs_p
+
+_changed := _changed_p
+
+_r5_items := _r5_items_p
+
+_r6_items := _r6_items_p

@@ -91,7 +91,7 @@ findings contains f if {
 
 # --- R2: threat model or architecture review before go-live.
 
-_r2_population contains records.ref(c) if {
+_r2_population_p contains records.ref(c) if {
 	some c in sdlc.production_changes
 	_in_scope(c)
 	dates.within(sdlc.go_live_day(c), input.params.lookback_days)
@@ -102,7 +102,7 @@ _in_scope(c) if c.change_class == "project"
 _in_scope(c) if c.significant == true
 
 # _reviews maps a subject ref to the days of the architecture reviews that name it.
-_reviews[s] contains dates.day(a.performed_on) if {
+_reviews_p[s] contains dates.day(a.performed_on) if {
 	some a in records.of("Activity")
 	a.activity_type == "architecture-review"
 	dates.visible(a.performed_on)
@@ -137,7 +137,7 @@ _reviewed_by(c, day) if {
 	d <= day
 }
 
-_r2_items contains result.fail("R2", msg, [_at(c)]) if {
+_r2_items_p contains result.fail("R2", msg, [_at(c)]) if {
 	some ref in _r2_population
 	c := records.get(ref)
 	day := sdlc.go_live_day(c)
@@ -173,3 +173,11 @@ findings contains f if {
 		_r2_population, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r2_population := _r2_population_p
+
+_reviews := _reviews_p
+
+_r2_items := _r2_items_p

@@ -78,7 +78,7 @@ _scanned(repo, kind) if {
 	o.status == "pass"
 }
 
-_r1_items contains result.fail("R1", msg, [repo]) if {
+_r1_items_p contains result.fail("R1", msg, [repo]) if {
 	some repo in _r1_population
 	some kind in _scans
 	not _scanned(repo, kind)
@@ -107,7 +107,7 @@ findings contains f if {
 
 # --- R2: high and critical code weaknesses within the A.8.8 deadlines.
 
-_r2_findings contains f if {
+_r2_findings_p contains f if {
 	some f in records.of("Finding")
 	f.finding_type == "code"
 	f.severity in {"high", "critical"}
@@ -116,7 +116,7 @@ _r2_findings contains f if {
 
 _r2_population := {records.ref(f) | some f in _r2_findings}
 
-_r2_items contains item if {
+_r2_items_p contains item if {
 	some f in _r2_findings
 	item := tech.sla_item("R2", f)
 }
@@ -130,7 +130,7 @@ findings contains f if {
 
 # --- R3: leaked secrets revoked within secret_sla_days.
 
-_r3_findings contains f if {
+_r3_findings_p contains f if {
 	some f in records.of("Finding")
 	f.finding_type == "secret"
 	tech.in_sla_period(f)
@@ -140,7 +140,7 @@ _r3_population := {records.ref(f) | some f in _r3_findings}
 
 _secret_due(f) := dates.add_days(f.first_seen_on, input.params.secret_sla_days)
 
-_r3_items contains result.fail("R3", msg, [records.at(f, "resolved_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(f, "resolved_on")]) if {
 	some f in _r3_findings
 	tech.fixed(f)
 	dates.day(f.resolved_on) > _secret_due(f)
@@ -150,7 +150,7 @@ _r3_items contains result.fail("R3", msg, [records.at(f, "resolved_on")]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.ref(f)]) if {
+_r3_items_p contains result.fail("R3", msg, [records.ref(f)]) if {
 	some f in _r3_findings
 	not tech.fixed(f)
 	_secret_due(f) < input.as_of
@@ -163,7 +163,7 @@ _r3_items contains result.fail("R3", msg, [records.ref(f)]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [records.ref(f)]) if {
+_r3_items_p contains result.at_risk("R3", msg, [records.ref(f)]) if {
 	some f in _r3_findings
 	not tech.fixed(f)
 	ops.due_soon(_secret_due(f))
@@ -182,3 +182,15 @@ findings contains f if {
 findings contains f if {
 	some f in result.check("R4", sdlc.training_summary, sdlc.engineers, sdlc.training_items("R4"))
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_r2_findings := _r2_findings_p
+
+_r2_items := _r2_items_p
+
+_r3_findings := _r3_findings_p
+
+_r3_items := _r3_items_p

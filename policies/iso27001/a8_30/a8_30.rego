@@ -58,7 +58,7 @@ import rego.v1
 
 # --- Supplier changes in the lookback.
 
-_changes contains c if {
+_changes_p contains c if {
 	some c in records.of("ChangeRecord")
 	c.change_class != "management-system"
 	is_string(c.outsourced_supplier)
@@ -88,13 +88,13 @@ _clauses_at(s) := records.at(s, "contract.clauses") if is_array(s.contract.claus
 
 _clauses_at(s) := records.ref(s) if not is_array(object.get(s, ["contract", "clauses"], null))
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	not records.get(ref)
 	msg := sprintf("%s develops our code (outsourced_supplier) but is not in the bundle: record the supplier", [ref])
 }
 
-_r1_items contains result.fail("R1", msg, [_clauses_at(s)]) if {
+_r1_items_p contains result.fail("R1", msg, [_clauses_at(s)]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	missing := _missing(s)
@@ -126,7 +126,7 @@ _internal_approval(c) if {
 	people.active_on(p, a.on)
 }
 
-_r2_items contains result.fail("R2", msg, [_approvals_at(c)]) if {
+_r2_items_p contains result.fail("R2", msg, [_approvals_at(c)]) if {
 	some c in _changes
 	not _internal_approval(c)
 	msg := sprintf(
@@ -170,19 +170,19 @@ _repositories(c) := {s | some s in c.systems; _is_repository(s)} | {a |
 	_is_repository(a)
 }
 
-_unplaced contains records.ref(c) if {
+_unplaced_p contains records.ref(c) if {
 	some c in _changes
 	count(_repositories(c)) == 0
 }
 
-_repos contains repo if {
+_repos_p contains repo if {
 	some c in _changes
 	some repo in _repositories(c)
 }
 
 _r3_population := _repos | _unplaced
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _unplaced
 	msg := sprintf(
 		concat("", [
@@ -193,7 +193,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, sdlc.gate_refs(repo)) if {
+_r3_items_p contains result.fail("R3", msg, sdlc.gate_refs(repo)) if {
 	some repo in _repos
 	problem := sdlc.gate_problem(repo)
 	msg := sprintf("%s, and it receives supplier code: enforce the same pipeline gates for it", [problem])
@@ -206,3 +206,17 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_changes := _changes_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_unplaced := _unplaced_p
+
+_repos := _repos_p
+
+_r3_items := _r3_items_p

@@ -88,7 +88,7 @@ _prod(c) if {
 	records.get(s).environment == "prod"
 }
 
-_changes contains records.ref(c) if {
+_changes_p contains records.ref(c) if {
 	some c in records.of("ChangeRecord")
 	c.change_class != "management-system"
 	_prod(c)
@@ -101,7 +101,7 @@ _known_author(c) if records.get(c.author).kind == "Person"
 
 _author(c) := object.get(c, "author", "nobody")
 
-_r1_items contains result.fail("R1", msg, [records.at(c, "author")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(c, "author")]) if {
 	some ref in _changes
 	c := records.get(ref)
 	not _known_author(c)
@@ -114,7 +114,7 @@ _approved_by_other_by(c, day) if {
 	a.on <= day
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(c, "approvals")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(c, "approvals")]) if {
 	some ref in _changes
 	c := records.get(ref)
 	c.change_class != "emergency"
@@ -128,14 +128,14 @@ _r1_items contains result.fail("R1", msg, [records.at(c, "approvals")]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(c, "tests")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(c, "tests")]) if {
 	some ref in _changes
 	c := records.get(ref)
 	count(object.get(c, "tests", [])) == 0
 	msg := sprintf("%s records no tests: run and record the tests before deploying", [ref])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(c, "tests")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(c, "tests")]) if {
 	some ref in _changes
 	c := records.get(ref)
 	failed := {object.get(t, "type", "unnamed") |
@@ -149,7 +149,7 @@ _r1_items contains result.fail("R1", msg, [records.at(c, "tests")]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(c, "rollback_plan")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(c, "rollback_plan")]) if {
 	some ref in _changes
 	c := records.get(ref)
 	c.change_class in {"normal", "project"}
@@ -172,7 +172,7 @@ findings contains f if {
 
 # --- R2: emergency changes approved within emergency_retro_days.
 
-_emergencies contains ref if {
+_emergencies_p contains ref if {
 	some ref in _changes
 	records.get(ref).change_class == "emergency"
 }
@@ -186,7 +186,7 @@ _approval_days(c) := {dates.day(r.on) |
 	dates.visible(r.on)
 } | {a.on | some a in records.approvals(c); a.by != c.author}
 
-_r2_items contains result.fail("R2", msg, [records.at(c, "retro_approval")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(c, "retro_approval")]) if {
 	some ref in _emergencies
 	c := records.get(ref)
 	days := _approval_days(c)
@@ -198,7 +198,7 @@ _r2_items contains result.fail("R2", msg, [records.at(c, "retro_approval")]) if 
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(c, "retro_approval")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(c, "retro_approval")]) if {
 	some ref in _emergencies
 	c := records.get(ref)
 	count(_approval_days(c)) == 0
@@ -212,7 +212,7 @@ _r2_items contains result.fail("R2", msg, [records.at(c, "retro_approval")]) if 
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [ref]) if {
+_r2_items_p contains result.at_risk("R2", msg, [ref]) if {
 	some ref in _emergencies
 	c := records.get(ref)
 	count(_approval_days(c)) == 0
@@ -232,7 +232,7 @@ findings contains f if {
 
 # --- R3: branch protection on production repositories.
 
-_repos contains records.ref(a) if {
+_repos_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "repository"
 	_production_code(a)
@@ -255,7 +255,7 @@ _protection_result(t, r) if {
 # _protection_runs maps an asset ref to the days a run reported on its branch protection: a
 # branch-protection run naming it in scope or results, or a vcs-settings run with a
 # branch-protection result for it.
-_protection_runs[asset] contains dates.day(t.performed_on) if {
+_protection_runs_p[asset] contains dates.day(t.performed_on) if {
 	some t in records.of("TestRun")
 	t.test_type == "branch-protection"
 	dates.visible(t.performed_on)
@@ -263,13 +263,13 @@ _protection_runs[asset] contains dates.day(t.performed_on) if {
 	some asset in ops.assets_named(name)
 }
 
-_protection_runs[asset] contains day if {
+_protection_runs_p[asset] contains day if {
 	some key, _ in _protection_results
 	[asset, day] := split(key, "@")
 }
 
 # _protection_results maps "asset ref@day" to "check_id status" of each branch-protection result.
-_protection_results[concat("@", [asset, dates.day(t.performed_on)])] contains concat(" ", [r.check_id, r.status]) if {
+_protection_results_p[concat("@", [asset, dates.day(t.performed_on)])] contains concat(" ", [r.check_id, r.status]) if {
 	some t in records.of("TestRun")
 	t.test_type in {"branch-protection", "vcs-settings"}
 	dates.visible(t.performed_on)
@@ -288,7 +288,7 @@ _last_protection_text(ref) := "never" if not _protection_runs[ref]
 
 _latest_results(ref) := object.get(_protection_results, concat("@", [ref, _last_protection(ref)]), set())
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _repos
 	not _checked_recently(ref)
 	msg := sprintf(
@@ -297,7 +297,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _repos
 	_checked_recently(ref)
 	count(_latest_results(ref)) == 0
@@ -307,7 +307,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _repos
 	_checked_recently(ref)
 	bad := {x | some x in _latest_results(ref); not endswith(x, " pass")}
@@ -338,26 +338,26 @@ _prod_deployment(m) if m.deployment.environment == "prod"
 _prod_deployment(m) if not m.deployment.environment
 
 # _model_deployments are the ModelRecords deployed to production within the lookback.
-_model_deployments contains records.ref(m) if {
+_model_deployments_p contains records.ref(m) if {
 	some m in records.of("ModelRecord")
 	_prod_deployment(m)
 	dates.within(m.deployment.deployed_on, input.params.lookback_days)
 }
 
 # _named_by maps a ChangeRecord ref to the ModelRecords whose deployment names it.
-_named_by[m.deployment.change] contains records.ref(m) if {
+_named_by_p[m.deployment.change] contains records.ref(m) if {
 	some m in records.of("ModelRecord")
 	dates.visible(m.deployment.deployed_on)
 	is_string(m.deployment.change)
 }
 
-_model_changes contains ref if {
+_model_changes_p contains ref if {
 	some ref in _changes
 	records.get(ref).change_class == "ai-model"
 }
 
 # _pipeline_runs maps a pipeline run id to the production changes that claim it.
-_pipeline_runs[c.pipeline_run] contains ref if {
+_pipeline_runs_p[c.pipeline_run] contains ref if {
 	some ref in _changes
 	c := records.get(ref)
 	is_string(c.pipeline_run)
@@ -368,7 +368,7 @@ _r4_population := (_model_deployments | _model_changes) | {ref |
 	is_string(records.get(ref).pipeline_run)
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(m, "deployment")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(m, "deployment")]) if {
 	some ref in _model_deployments
 	m := records.get(ref)
 	not is_string(object.get(m.deployment, "change", null))
@@ -378,14 +378,14 @@ _r4_items contains result.fail("R4", msg, [records.at(m, "deployment")]) if {
 	)
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(m, "deployment.change")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(m, "deployment.change")]) if {
 	some ref in _model_deployments
 	m := records.get(ref)
 	not records.exists(m.deployment.change)
 	msg := sprintf("%s names %s as its deployment change, but no such ChangeRecord exists", [ref, m.deployment.change])
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(m, "deployment.deployed_on")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(m, "deployment.deployed_on")]) if {
 	some ref in _model_deployments
 	m := records.get(ref)
 	c := records.get(m.deployment.change)
@@ -402,7 +402,7 @@ _change_day_text(c) := _deploy_day(c)
 
 _change_day_text(c) := "no date" if not _deployed_on(c)
 
-_r4_items contains result.fail("R4", msg, [change]) if {
+_r4_items_p contains result.fail("R4", msg, [change]) if {
 	some change, models in _named_by
 	count(models & _model_deployments) > 0
 	count(models) > 1
@@ -412,7 +412,7 @@ _r4_items contains result.fail("R4", msg, [change]) if {
 	)
 }
 
-_r4_items contains result.fail("R4", msg, [ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ref]) if {
 	some ref in _model_changes
 	not _named_by[ref]
 	msg := sprintf(
@@ -424,7 +424,7 @@ _r4_items contains result.fail("R4", msg, [ref]) if {
 	)
 }
 
-_r4_items contains result.fail("R4", msg, [ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ref]) if {
 	some run, refs in _pipeline_runs
 	count(refs) > 1
 	some ref in refs
@@ -443,3 +443,31 @@ findings contains f if {
 		_r4_population, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_changes := _changes_p
+
+_r1_items := _r1_items_p
+
+_emergencies := _emergencies_p
+
+_r2_items := _r2_items_p
+
+_repos := _repos_p
+
+_protection_runs := _protection_runs_p
+
+_protection_results := _protection_results_p
+
+_r3_items := _r3_items_p
+
+_model_deployments := _model_deployments_p
+
+_named_by := _named_by_p
+
+_model_changes := _model_changes_p
+
+_pipeline_runs := _pipeline_runs_p
+
+_r4_items := _r4_items_p

@@ -53,7 +53,7 @@ import rego.v1
 
 _test_types := {"pentest", "audit-test"}
 
-_tests contains t if {
+_tests_p contains t if {
 	some t in records.of("TestRun")
 	t.test_type in _test_types
 	dates.within(t.performed_on, input.params.lookback_days)
@@ -95,7 +95,7 @@ _roe_at(t) := records.at(t, "rules_of_engagement") if count(_roe(t)) > 0
 
 _roe_at(t) := records.ref(t) if count(_roe(t)) == 0
 
-_r1_items contains result.fail("R1", msg, [_roe_at(t)]) if {
+_r1_items_p contains result.fail("R1", msg, [_roe_at(t)]) if {
 	some t in _tests
 	problem := _r1_problem(t)
 	msg := sprintf("%s (%s) %s: approve the rules of engagement before any testing starts", [
@@ -117,7 +117,7 @@ findings contains f if {
 
 # --- R2: auditor accounts read-only and expiring with their test.
 
-_auditors contains acc if {
+_auditors_p contains acc if {
 	some acc in records.of("Account")
 	acc.account_type == "auditor"
 	_relevant(acc)
@@ -138,13 +138,13 @@ _linked(r) := {x | some group in object.get(r, "links", {}); some x in group}
 _test_run(ref) if records.get(ref).test_type in _test_types
 
 # _served maps an auditor Account ref to the tests it serves.
-_served[records.ref(acc)] contains x if {
+_served_p[records.ref(acc)] contains x if {
 	some acc in _auditors
 	some x in _linked(acc)
 	_test_run(x)
 }
 
-_served[x] contains records.ref(t) if {
+_served_p[x] contains records.ref(t) if {
 	some t in records.of("TestRun")
 	t.test_type in _test_types
 	some x in _linked(t)
@@ -173,7 +173,7 @@ _stop_day(acc) := min(days) if {
 
 _stops_in_time(acc) if _stop_day(acc) <= _limit(acc)
 
-_r2_items contains result.fail("R2", msg, [records.at(acc, "entitlements")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(acc, "entitlements")]) if {
 	some acc in _auditors
 	rights := _rights(acc)
 	count(rights) > 0
@@ -183,13 +183,13 @@ _r2_items contains result.fail("R2", msg, [records.at(acc, "entitlements")]) if 
 	])
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(acc, "privileged")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(acc, "privileged")]) if {
 	some acc in _auditors
 	acc.privileged == true
 	msg := sprintf("%s is an auditor account marked privileged: give auditors read-only access", [records.ref(acc)])
 }
 
-_r2_items contains result.fail("R2", msg, [records.ref(acc)]) if {
+_r2_items_p contains result.fail("R2", msg, [records.ref(acc)]) if {
 	some acc in _auditors
 	not _test_end(acc)
 	msg := sprintf(
@@ -201,7 +201,7 @@ _r2_items contains result.fail("R2", msg, [records.ref(acc)]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(acc, "expires_on")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(acc, "expires_on")]) if {
 	some acc in _auditors
 	_test_end(acc)
 	not _stops_in_time(acc)
@@ -229,7 +229,7 @@ _on_production(t) if {
 	records.get(a).environment == "prod"
 }
 
-_r3_tests contains t if {
+_r3_tests_p contains t if {
 	some t in _tests
 	_on_production(t)
 }
@@ -253,7 +253,7 @@ _has_window(t) if {
 	is_string(_window(t).to)
 }
 
-_r3_items contains result.fail("R3", msg, [_roe_at(t)]) if {
+_r3_items_p contains result.fail("R3", msg, [_roe_at(t)]) if {
 	some t in _r3_tests
 	not _has_window(t)
 	msg := sprintf(
@@ -262,7 +262,7 @@ _r3_items contains result.fail("R3", msg, [_roe_at(t)]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(t, "performed_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(t, "performed_on")]) if {
 	some t in _r3_tests
 	_has_window(t)
 	not _inside(t)
@@ -278,3 +278,19 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_tests := _tests_p
+
+_r1_items := _r1_items_p
+
+_auditors := _auditors_p
+
+_served := _served_p
+
+_r2_items := _r2_items_p
+
+_r3_tests := _r3_tests_p
+
+_r3_items := _r3_items_p

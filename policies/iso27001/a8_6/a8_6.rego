@@ -46,7 +46,7 @@ import rego.v1
 
 _service_types := {"application", "service", "compute", "server", "data-store"}
 
-_r1_population contains records.ref(a) if {
+_r1_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type in _service_types
 	a.environment == "prod"
@@ -55,7 +55,7 @@ _r1_population contains records.ref(a) if {
 }
 
 # _alert_rules maps an asset ref to the enabled capacity alert rules of its logging sources.
-_alert_rules[ls.system] contains records.at(ls, sprintf("alert_rules.%d", [i])) if {
+_alert_rules_p[ls.system] contains records.at(ls, sprintf("alert_rules.%d", [i])) if {
 	some ls in records.of("LoggingSource")
 	some i, r in object.get(ls, "alert_rules", [])
 	r.enabled == true
@@ -78,7 +78,7 @@ _alerted(ref) if _alert_rules[ref]
 
 _alerted(ref) if _checked(ref)
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	not _alerted(ref)
 	not tech.excepted(ref)
@@ -107,7 +107,7 @@ _last_review := tech.last_done("Activity", "capacity-review")
 
 _r2_population := {_last_review[1] | dates.within(_last_review[0], _review_days)}
 
-_r2_items contains result.fail("R2", msg, [ops.isms_ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ops.isms_ref]) if {
 	count(_r2_population) == 0
 	msg := sprintf(
 		"no capacity-review Activity in the %d days before %s (capacity_review_days; %s): review capacity and record it",
@@ -124,7 +124,7 @@ findings contains f if {
 
 # --- R3: capacity incidents followed up.
 
-_listed contains ref if {
+_listed_p contains ref if {
 	some a in records.of("Activity")
 	a.activity_type == "capacity-review"
 	some ref in object.get(a, "outputs", [])
@@ -139,7 +139,7 @@ _ended(i) if dates.visible(i.timeline.resolved_on)
 
 _ended(i) if dates.visible(i.timeline.closed_on)
 
-_r3_incidents contains i if {
+_r3_incidents_p contains i if {
 	some i in records.of("Incident")
 	dates.within(i.reported_on, input.params.lookback_days)
 	_capacity_related(i)
@@ -150,7 +150,7 @@ _r3_population := {records.ref(i) | some i in _r3_incidents}
 
 _followed_up(i) if count(i.post_incident_review.actions) > 0
 
-_r3_items contains result.fail("R3", msg, [records.ref(i)]) if {
+_r3_items_p contains result.fail("R3", msg, [records.ref(i)]) if {
 	some i in _r3_incidents
 	not _followed_up(i)
 	msg := sprintf(
@@ -165,3 +165,19 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_alert_rules := _alert_rules_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_listed := _listed_p
+
+_r3_incidents := _r3_incidents_p
+
+_r3_items := _r3_items_p

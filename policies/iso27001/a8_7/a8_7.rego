@@ -60,7 +60,7 @@ _in_stock(a) if {
 
 # --- R1: endpoint protection with current definitions.
 
-_r1_assets contains a if {
+_r1_assets_p contains a if {
 	some a in records.of("Asset")
 	a.asset_type == "endpoint"
 	ops.active_asset(a)
@@ -68,7 +68,7 @@ _r1_assets contains a if {
 	not _in_stock(a)
 }
 
-_r1_assets contains a if {
+_r1_assets_p contains a if {
 	some a in records.of("Asset")
 	a.asset_type == "server"
 	ops.active_asset(a)
@@ -126,7 +126,7 @@ _alternative(ref) if {
 	}
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	problem := _protection_problem(ref)
 	not _alternative(ref)
@@ -164,7 +164,7 @@ _malware_results := [[i, r] |
 	contains(lower(r.check_id), "malware")
 ]
 
-_r2_items contains result.fail("R2", msg, [ops.isms_ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ops.isms_ref]) if {
 	count(_mail_runs) == 0
 	msg := sprintf(
 		"no mail-filter TestRun in the %d days before %s (config_scan_days): check that e-mail is filtered for malware",
@@ -172,14 +172,14 @@ _r2_items contains result.fail("R2", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.ref(_latest_mail)]) if {
+_r2_items_p contains result.fail("R2", msg, [records.ref(_latest_mail)]) if {
 	count(_malware_results) == 0
 	msg := sprintf("%s reports no malware check (check_id containing malware): include the malware filter", [
 		records.ref(_latest_mail),
 	])
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(_latest_mail, sprintf("results.%d", [x[0]]))]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(_latest_mail, sprintf("results.%d", [x[0]]))]) if {
 	some x in _malware_results
 	x[1].status != "pass"
 	msg := sprintf("%s reports %s as %s: turn on e-mail malware filtering", [
@@ -196,7 +196,7 @@ findings contains f if {
 
 # --- R3: awareness courses cover malware.
 
-_r3_population contains t.course if {
+_r3_population_p contains t.course if {
 	some t in records.of("TrainingRecord")
 	t.course_type == "awareness"
 	dates.within(t.completed_on, input.params.training_refresh_days)
@@ -204,7 +204,7 @@ _r3_population contains t.course if {
 
 _covers_malware(ref) if records.get(ref).content_flags.malware == true
 
-_r3_items contains result.fail("R3", msg, [ops.isms_ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ops.isms_ref]) if {
 	count(_r3_population) == 0
 	msg := sprintf(
 		"no awareness training was completed in the %d days before %s (training_refresh_days), so none shows malware content",
@@ -212,7 +212,7 @@ _r3_items contains result.fail("R3", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [_flag_ref(ref)]) if {
+_r3_items_p contains result.fail("R3", msg, [_flag_ref(ref)]) if {
 	some ref in _r3_population
 	not _covers_malware(ref)
 	msg := sprintf("awareness course %s does not cover malware (content_flags.malware): add the topic", [ref])
@@ -225,3 +225,15 @@ _flag_ref(ref) := ref if not records.exists(ref)
 findings contains f if {
 	some f in result.check("R3", "every awareness course taken recently covers malware", _r3_population, _r3_items)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_assets := _r1_assets_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p

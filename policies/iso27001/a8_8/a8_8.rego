@@ -41,7 +41,7 @@ _retired(a) if dates.visible(a.lifecycle.retired_on)
 
 # --- R1: production and internet-facing assets scanned within vuln_scan_days.
 
-_r1_population contains records.ref(a) if {
+_r1_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type in _scannable_types
 	_active_asset(a)
@@ -53,7 +53,7 @@ _exposed(a) if a.environment == "prod"
 _exposed(a) if a.internet_facing == true
 
 # _scanned maps an asset ref to the days it appeared in a vulnerability scan.
-_scanned[target] contains dates.day(t.performed_on) if {
+_scanned_p[target] contains dates.day(t.performed_on) if {
 	some t in records.of("TestRun")
 	t.test_type == "vuln-scan"
 	dates.visible(t.performed_on)
@@ -62,7 +62,7 @@ _scanned[target] contains dates.day(t.performed_on) if {
 
 _named_by(t) := {x | some x in object.get(t, "scope", [])} | {r.resource | some r in object.get(t, "results", [])}
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	not _scanned_recently(ref)
 	msg := sprintf(
@@ -87,7 +87,7 @@ findings contains f if {
 # --- R2: findings fixed within the SLA of their severity, or excepted.
 
 # _r2_population: findings first seen by as-of that are open, or were fixed inside the lookback.
-_r2_population contains records.ref(f) if {
+_r2_population_p contains records.ref(f) if {
 	some f in records.of("Finding")
 	_in_period(f)
 }
@@ -128,7 +128,7 @@ _exceptions_for(f) := {e | e := records.get(f.exception)} | {e |
 	records.ref(f) in object.get(e, "applies_to", [])
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(f, "resolved_on")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(f, "resolved_on")]) if {
 	some ref in _r2_population
 	f := records.get(ref)
 	_fixed(f)
@@ -136,7 +136,7 @@ _r2_items contains result.fail("R2", msg, [records.at(f, "resolved_on")]) if {
 	msg := sprintf("%s (%s) was fixed on %s, after its deadline %s", [ref, f.severity, dates.day(f.resolved_on), due(f)])
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	f := records.get(ref)
 	not _fixed(f)
@@ -148,7 +148,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [ref]) if {
+_r2_items_p contains result.at_risk("R2", msg, [ref]) if {
 	some ref in _r2_population
 	f := records.get(ref)
 	not _fixed(f)
@@ -164,31 +164,31 @@ findings contains f if {
 
 # --- R3: internet-facing applications pentested within pentest_days, failures tracked as findings.
 
-_r3_population contains records.ref(a) if {
+_r3_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type in {"application", "service"}
 	a.internet_facing == true
 	_active_asset(a)
 }
 
-_pentests[target] contains t.id if {
+_pentests_p[target] contains t.id if {
 	some t in records.of("TestRun")
 	t.test_type == "pentest"
 	dates.within(t.performed_on, input.params.pentest_days)
 	some target in _named_by(t)
 }
 
-_findings_by_source[f.source] contains records.ref(f) if {
+_findings_by_source_p[f.source] contains records.ref(f) if {
 	some f in records.of("Finding")
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _r3_population
 	not _pentests[ref]
 	msg := sprintf("%s is internet facing and has no penetration test in the last %d days", [ref, input.params.pentest_days])
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(t, sprintf("results.%d", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(t, sprintf("results.%d", [i]))]) if {
 	some t in records.of("TestRun")
 	t.test_type == "pentest"
 	dates.within(t.performed_on, input.params.pentest_days)
@@ -216,12 +216,12 @@ findings contains f if {
 
 # --- R4: each fix confirmed by a later test run.
 
-_r4_population contains records.ref(f) if {
+_r4_population_p contains records.ref(f) if {
 	some f in records.of("Finding")
 	dates.within(f.resolved_on, input.params.lookback_days)
 }
 
-_r4_items contains result.fail("R4", msg, [ref]) if {
+_r4_items_p contains result.fail("R4", msg, [ref]) if {
 	some ref in _r4_population
 	f := records.get(ref)
 	not _verified(f)
@@ -237,3 +237,27 @@ _verified(f) if {
 findings contains f if {
 	some f in result.check("R4", "every fixed finding was verified by a later test run", _r4_population, _r4_items)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_scanned := _scanned_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_pentests := _pentests_p
+
+_findings_by_source := _findings_by_source_p
+
+_r3_items := _r3_items_p
+
+_r4_population := _r4_population_p
+
+_r4_items := _r4_items_p

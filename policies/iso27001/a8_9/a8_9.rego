@@ -61,7 +61,7 @@ _r1_population := {ref |
 	some ref in docs.current_of("standard", concat("-", ["baseline", class]))
 }
 
-_r1_items contains result.fail("R1", msg, [ops.isms_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ops.isms_ref]) if {
 	some class in input.params.baseline_classes
 	count(docs.current_of("standard", concat("-", ["baseline", class]))) == 0
 	msg := sprintf(
@@ -85,13 +85,13 @@ findings contains f if {
 
 # --- R2: cloud accounts and servers scanned.
 
-_r2_population contains records.ref(a) if {
+_r2_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type in {"cloud-account", "server"}
 	ops.active_asset(a)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	not tech.run_within(_scan_types, ref, _days)
 	msg := sprintf(
@@ -105,7 +105,7 @@ _missing(t, ref) if {
 	ref in ops.assets_named(m)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(t, "coverage")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(t, "coverage")]) if {
 	some ref in _r2_population
 	tech.run_within(_scan_types, ref, _days)
 	t := records.get(tech.last_run(_scan_types, ref).ref)
@@ -129,7 +129,7 @@ findings contains f if {
 # --- shared: latest failing results per asset.
 
 # _latest_results are the results of the latest scan of each asset, as {asset, o}.
-_latest_results contains {"asset": asset, "o": o} if {
+_latest_results_p contains {"asset": asset, "o": o} if {
 	some asset in tech.assets_with_results
 	some o in tech.latest_checks(asset, _scan_types, `.`)
 }
@@ -147,7 +147,7 @@ _excepted(x) if {
 
 _serious := {"high", "critical"}
 
-_untracked contains x if {
+_untracked_p contains x if {
 	some x in _latest_results
 	x.o.status in tech.failed
 	x.o.severity in _serious
@@ -155,7 +155,7 @@ _untracked contains x if {
 	not _excepted(x)
 }
 
-_r3_findings contains f if {
+_r3_findings_p contains f if {
 	some f in records.of("Finding")
 	f.finding_type == "misconfiguration"
 	f.severity in _serious
@@ -167,7 +167,7 @@ _r3_population := {records.ref(f) | some f in _r3_findings} | {x.o.at |
 	x.o.severity in _serious
 }
 
-_r3_items contains result.fail("R3", msg, [x.o.at]) if {
+_r3_items_p contains result.fail("R3", msg, [x.o.at]) if {
 	some x in _untracked
 	msg := sprintf(
 		concat("", [
@@ -178,7 +178,7 @@ _r3_items contains result.fail("R3", msg, [x.o.at]) if {
 	)
 }
 
-_r3_items contains item if {
+_r3_items_p contains item if {
 	some f in _r3_findings
 	item := tech.sla_item("R3", f)
 }
@@ -192,14 +192,14 @@ findings contains f if {
 
 # --- R4: drift tracked.
 
-_drift contains x if {
+_drift_p contains x if {
 	some x in _latest_results
 	contains(lower(x.o.check_id), "drift")
 }
 
 _r4_population := {x.o.at | some x in _drift}
 
-_r4_items contains result.fail("R4", msg, [x.o.at]) if {
+_r4_items_p contains result.fail("R4", msg, [x.o.at]) if {
 	some x in _drift
 	x.o.status in tech.failed
 	not _tracked(x)
@@ -216,3 +216,23 @@ findings contains f if {
 		_r4_population, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_latest_results := _latest_results_p
+
+_untracked := _untracked_p
+
+_r3_findings := _r3_findings_p
+
+_r3_items := _r3_items_p
+
+_drift := _drift_p
+
+_r4_items := _r4_items_p

@@ -39,7 +39,7 @@ import data.annexa.lib.result
 import data.annexa.lib.suppliers
 import rego.v1
 
-_population contains records.ref(s) if {
+_population_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	ai.in_service(s)
 	_third_parties(s)
@@ -66,7 +66,7 @@ _problem(r, parties) := sprintf("%s is assigned to no party", [r]) if count(part
 
 _problem(r, parties) := sprintf("%s is assigned to %s", [r, concat(" and ", sort(parties))]) if count(parties) > 1
 
-_r1_items contains result.fail("R1", msg, [_matrix_ref(s)]) if {
+_r1_items_p contains result.fail("R1", msg, [_matrix_ref(s)]) if {
 	some ref in _population
 	s := records.get(ref)
 	problems := _problems(s)
@@ -90,7 +90,7 @@ findings contains f if {
 
 # --- R2: outside parties are bound by contract or terms.
 
-_external[records.at(s, sprintf("responsibility_matrix.%d", [i]))] := [records.ref(s), e] if {
+_external_p[records.at(s, sprintf("responsibility_matrix.%d", [i]))] := [records.ref(s), e] if {
 	some ref in _population
 	s := records.get(ref)
 	some i, e in _matrix(s)
@@ -104,7 +104,7 @@ _contracted(supplier) if {
 	dates.visible(supplier.contract.signed_on)
 }
 
-_r2_items contains result.fail("R2", msg, [at]) if {
+_r2_items_p contains result.fail("R2", msg, [at]) if {
 	some at, [sref, e] in _external
 	e.party == "customer"
 	s := records.get(sref)
@@ -115,7 +115,7 @@ _r2_items contains result.fail("R2", msg, [at]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [at]) if {
+_r2_items_p contains result.fail("R2", msg, [at]) if {
 	some at, [sref, e] in _external
 	startswith(e.party, "Supplier/")
 	not records.exists(e.party)
@@ -125,7 +125,7 @@ _r2_items contains result.fail("R2", msg, [at]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [at]) if {
+_r2_items_p contains result.fail("R2", msg, [at]) if {
 	some at, [sref, e] in _external
 	supplier := records.get(e.party)
 	supplier.kind == "Supplier"
@@ -145,3 +145,13 @@ findings contains f if {
 		{at | some at, _ in _external}, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_population := _population_p
+
+_r1_items := _r1_items_p
+
+_external := _external_p
+
+_r2_items := _r2_items_p

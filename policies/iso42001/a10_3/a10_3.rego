@@ -44,12 +44,12 @@ import rego.v1
 _ai_types := {"ai-model-provider", "data-provider", "annotation"}
 
 # _named is the set of Supplier refs named by deployed models and datasets in use.
-_named contains m.base_model.supplier if {
+_named_p contains m.base_model.supplier if {
 	some mref in ai.deployed_models
 	m := records.get(mref)
 }
 
-_named contains d.acquisition.supplier if {
+_named_p contains d.acquisition.supplier if {
 	some dref in ai3.datasets_recorded
 	d := records.get(dref)
 }
@@ -60,7 +60,7 @@ _ai_supplier(s) if count(object.get(s, ["ai", "provides"], [])) > 0
 
 _ai_supplier(s) if records.ref(s) in _named
 
-_population contains records.ref(s) if {
+_population_p contains records.ref(s) if {
 	some s in records.of("Supplier")
 	suppliers.active(s)
 	_ai_supplier(s)
@@ -80,7 +80,7 @@ _last_text(s) := "never" if not _last(s)
 
 _checked(s) if dates.within(_last(s), _days(s))
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _population
 	s := records.get(ref)
 	not _checked(s)
@@ -90,7 +90,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _population
 	s := records.get(ref)
 	_checked(s)
@@ -100,7 +100,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	msg := sprintf("%s was rejected in its AI due diligence of %s but is still active: end or re-assess it", [ref, x.on])
 }
 
-_r1_items contains result.at_risk("R1", msg, [ref]) if {
+_r1_items_p contains result.at_risk("R1", msg, [ref]) if {
 	some ref in _population
 	s := records.get(ref)
 	due := dates.add_days(_last(s), _days(s))
@@ -118,7 +118,7 @@ findings contains f if {
 
 # --- R2: the AI clauses are in the contract.
 
-_r2_items contains result.fail("R2", msg, [_clauses_ref(s)]) if {
+_r2_items_p contains result.fail("R2", msg, [_clauses_ref(s)]) if {
 	some ref in _population
 	s := records.get(ref)
 	missing := {c | some c in input.params.ai_supplier_clauses} - suppliers.clauses(s)
@@ -145,7 +145,7 @@ findings contains f if {
 
 _training(s) := object.get(s, ["ai", "customer_data_used_for_training"], null)
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _population
 	s := records.get(ref)
 	not is_boolean(_training(s))
@@ -155,7 +155,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(s, "ai.customer_data_used_for_training")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(s, "ai.customer_data_used_for_training")]) if {
 	some ref in _population
 	s := records.get(ref)
 	_training(s) == true
@@ -172,3 +172,15 @@ findings contains f if {
 		_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_named := _named_p
+
+_population := _population_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

@@ -63,7 +63,7 @@ _policies := docs.current_of("policy", "ai-policy") | docs.current_of("topic-pol
 
 # --- R1: a current AI policy approved by a member of the AIMS top management.
 
-_top_approvals[ref] contains sprintf("%s on %s", [a.by, a.on]) if {
+_top_approvals_p[ref] contains sprintf("%s on %s", [a.by, a.on]) if {
 	some ref in _policies
 	some a in docs.version_approvals(records.get(ref))
 	a.by in _top
@@ -97,7 +97,7 @@ findings contains f if {
 
 # --- R2: the approver confirmed every required element.
 
-_r2_items contains result.fail("R2", msg, [_flags_ref(d)]) if {
+_r2_items_p contains result.fail("R2", msg, [_flags_ref(d)]) if {
 	some ref in _policies
 	d := records.get(ref)
 	missing := [f | some f in input.params.ai_policy_required_flags; not _flag_set(d, f)]
@@ -128,7 +128,7 @@ findings contains f if {
 # --- R3: acknowledged by every AI role holder; published to the interested parties that need it.
 
 # _role_from maps a Person ref to the start dates of the AI role assignments they hold at as-of.
-_role_from[records.ref(p)] contains a.from if {
+_role_from_p[records.ref(p)] contains a.from if {
 	some role in ai.ai_roles
 	some pref in object.get(people.holders, role, set())
 	p := records.get(pref)
@@ -141,7 +141,7 @@ _role_from[records.ref(p)] contains a.from if {
 _assignment_ended(a) if a.to <= input.as_of
 
 # _acked maps "person|document" to the major versions acknowledged by as-of.
-_acked[sprintf("%s|%s", [k.person, k.document])] contains ai.major(k.document_version) if {
+_acked_p[sprintf("%s|%s", [k.person, k.document])] contains ai.major(k.document_version) if {
 	some k in records.of("Acknowledgement")
 	dates.visible(k.signed_on)
 }
@@ -156,7 +156,7 @@ _acknowledged(pref, d) if {
 _chain(d) := graph.reachable(_ai_policy_graph, {records.ref(d)})
 
 # _ai_policy_graph links every AI policy document to the version it supersedes.
-_ai_policy_graph[records.ref(d)] := {x | x := d.supersedes} if {
+_ai_policy_graph_p[records.ref(d)] := {x | x := d.supersedes} if {
 	some d in records.of("Document")
 	object.get(d, "topic", "") == "ai-policy"
 }
@@ -170,7 +170,7 @@ _major_since(d) := min({x.published_on |
 
 _ack_due(pref, d) := dates.add_days(max({min(_role_from[pref]), _major_since(d)}), input.params.ack_grace_days)
 
-_r3_items contains result.fail("R3", msg, [pref]) if {
+_r3_items_p contains result.fail("R3", msg, [pref]) if {
 	some pref, _ in _role_from
 	some ref in _policies
 	d := records.get(ref)
@@ -183,7 +183,7 @@ _r3_items contains result.fail("R3", msg, [pref]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [pref]) if {
+_r3_items_p contains result.at_risk("R3", msg, [pref]) if {
 	some pref, _ in _role_from
 	some ref in _policies
 	d := records.get(ref)
@@ -195,7 +195,7 @@ _r3_items contains result.at_risk("R3", msg, [pref]) if {
 }
 
 # _needing_parties maps a field ref of an interested party that needs the AI policy to the party.
-_needing_parties[records.at(ms, sprintf("interested_parties.%d", [i]))] := party if {
+_needing_parties_p[records.at(ms, sprintf("interested_parties.%d", [i]))] := party if {
 	some ms in records.of("ManagementSystem")
 	ms.standard == _standard
 	some i, party in object.get(ms, "interested_parties", [])
@@ -208,7 +208,7 @@ _needs_ai_policy(party) if {
 	contains(lower(text), needle)
 }
 
-_r3_items contains result.fail("R3", msg, [at]) if {
+_r3_items_p contains result.fail("R3", msg, [at]) if {
 	some at, party in _needing_parties
 	not _addressed(party)
 	msg := sprintf(
@@ -222,7 +222,7 @@ _addressed(party) if {
 	ref in _policies
 }
 
-_r3_items contains result.fail("R3", msg, [records.ref(d)]) if {
+_r3_items_p contains result.fail("R3", msg, [records.ref(d)]) if {
 	some _, party in _needing_parties
 	some ref in object.get(party, "addressed_by", [])
 	ref in _policies
@@ -242,3 +242,19 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_top_approvals := _top_approvals_p
+
+_r2_items := _r2_items_p
+
+_role_from := _role_from_p
+
+_acked := _acked_p
+
+_ai_policy_graph := _ai_policy_graph_p
+
+_r3_items := _r3_items_p
+
+_needing_parties := _needing_parties_p

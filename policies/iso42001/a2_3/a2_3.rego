@@ -75,9 +75,9 @@ _related[ref][d.topic] contains rel if {
 	docs.current(d)
 }
 
-_r1_items contains i if some i in _no_policy("R1")
+_r1_items_p contains i if some i in _no_policy("R1")
 
-_r1_items contains result.fail("R1", msg, [_related_at(d)]) if {
+_r1_items_p contains result.fail("R1", msg, [_related_at(d)]) if {
 	some ref in _policies
 	d := records.get(ref)
 	missing := [t | some t in input.params.ai_intersecting_topics; not _related[ref][t]]
@@ -88,7 +88,7 @@ _r1_items contains result.fail("R1", msg, [_related_at(d)]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(d, sprintf("related_documents.%d", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(d, sprintf("related_documents.%d", [i]))]) if {
 	some ref in _policies
 	d := records.get(ref)
 	some i, rel in object.get(d, "related_documents", [])
@@ -96,7 +96,7 @@ _r1_items contains result.fail("R1", msg, [records.at(d, sprintf("related_docume
 	msg := sprintf("%s lists %s in related_documents, which is not a Document: fix the reference", [ref, rel])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(d, sprintf("related_documents.%d", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(d, sprintf("related_documents.%d", [i]))]) if {
 	some ref in _policies
 	d := records.get(ref)
 	some i, rel in object.get(d, "related_documents", [])
@@ -123,7 +123,7 @@ findings contains f if {
 # --- R2: every listed policy was checked for alignment since the current major version.
 
 # _pairs are [AI policy ref, listed policy ref, index in related_documents].
-_pairs contains [ref, rel, i] if {
+_pairs_p contains [ref, rel, i] if {
 	some ref in _policies
 	some i, rel in object.get(records.get(ref), "related_documents", [])
 	records.get(rel).doc_type in _policy_types
@@ -131,7 +131,7 @@ _pairs contains [ref, rel, i] if {
 
 # _aligned maps a listed policy ref to the days it was reviewed together with an AI policy, per
 # AI policy ref (any version of it).
-_aligned[[ai_ref, rel]] contains dates.day(a.performed_on) if {
+_aligned_p[[ai_ref, rel]] contains dates.day(a.performed_on) if {
 	some a in records.of("Activity")
 	a.activity_type == "policy-alignment-review"
 	dates.visible(a.performed_on)
@@ -150,9 +150,9 @@ _last_aligned(ref, rel) := max(days) if {
 
 _due(ref, rel) := dates.add_days(_last_aligned(ref, rel), input.params.doc_review_days)
 
-_r2_items contains i if some i in _no_policy("R2")
+_r2_items_p contains i if some i in _no_policy("R2")
 
-_r2_items contains result.fail("R2", msg, [at]) if {
+_r2_items_p contains result.fail("R2", msg, [at]) if {
 	some [ref, rel, i] in _pairs
 	not _last_aligned(ref, rel)
 	at := records.at(records.get(ref), sprintf("related_documents.%d", [i]))
@@ -162,7 +162,7 @@ _r2_items contains result.fail("R2", msg, [at]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [at]) if {
+_r2_items_p contains result.fail("R2", msg, [at]) if {
 	some [ref, rel, i] in _pairs
 	_due(ref, rel) < input.as_of
 	at := records.at(records.get(ref), sprintf("related_documents.%d", [i]))
@@ -172,7 +172,7 @@ _r2_items contains result.fail("R2", msg, [at]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [at]) if {
+_r2_items_p contains result.at_risk("R2", msg, [at]) if {
 	some [ref, rel, i] in _pairs
 	due := _due(ref, rel)
 	ops.due_soon(due)
@@ -193,7 +193,7 @@ findings contains f if {
 
 # --- R3: conflicts found lead to a change or a nonconformity.
 
-_r3_population contains records.ref(a) if {
+_r3_population_p contains records.ref(a) if {
 	some a in records.of("Activity")
 	a.activity_type == "policy-alignment-review"
 	dates.within(a.performed_on, input.params.lookback_days)
@@ -205,7 +205,7 @@ _taken_up(a) if {
 	records.exists(out)
 }
 
-_r3_items contains result.fail("R3", msg, [_outputs_at(a)]) if {
+_r3_items_p contains result.fail("R3", msg, [_outputs_at(a)]) if {
 	some ref in _r3_population
 	a := records.get(ref)
 	a.outcome == "issues-found"
@@ -229,3 +229,17 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_pairs := _pairs_p
+
+_aligned := _aligned_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p

@@ -62,7 +62,7 @@ _own(d) := "" if _interval(d) == input.params.ai_policy_review_days
 
 _due(d) := dates.add_days(docs.last_reviewed(d), _interval(d))
 
-_r1_items contains result.fail("R1", msg, [ai2.aims_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ai2.aims_ref]) if {
 	count(_policies) == 0
 	msg := sprintf(
 		"no current AI policy at %s (published, approved, not superseded, topic ai-policy): publish one",
@@ -70,7 +70,7 @@ _r1_items contains result.fail("R1", msg, [ai2.aims_ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _policies
 	d := records.get(ref)
 	_due(d) < input.as_of
@@ -80,7 +80,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.at_risk("R1", msg, [ref]) if {
+_r1_items_p contains result.at_risk("R1", msg, [ref]) if {
 	some ref in _policies
 	d := records.get(ref)
 	due := _due(d)
@@ -110,14 +110,14 @@ _high_tier(tier) if {
 }
 
 # _triggers maps the ref of each trigger to its day and a description.
-_triggers[records.ref(s)] := {"on": first, "what": sprintf("new AI system with risk_tier %s", [s.risk_tier])} if {
+_triggers_p[records.ref(s)] := {"on": first, "what": sprintf("new AI system with risk_tier %s", [s.risk_tier])} if {
 	some s in records.of("AISystem")
 	_high_tier(s.risk_tier)
 	first := min({dates.day(e.from) | some e in s.lifecycle})
 	dates.within(first, _lookback)
 }
 
-_triggers[records.ref(i)] := {"on": dates.day(i.reported_on), "what": sprintf("%s AI incident", [i.severity])} if {
+_triggers_p[records.ref(i)] := {"on": dates.day(i.reported_on), "what": sprintf("%s AI incident", [i.severity])} if {
 	some i in records.of("Incident")
 	i.category == "ai-incident"
 	i.severity in {"sev1", "sev2"}
@@ -125,13 +125,13 @@ _triggers[records.ref(i)] := {"on": dates.day(i.reported_on), "what": sprintf("%
 	dates.within(i.reported_on, _lookback)
 }
 
-_triggers[records.ref(l)] := {"on": dates.day(l.recorded_on), "what": "new legal requirement tagged ai"} if {
+_triggers_p[records.ref(l)] := {"on": dates.day(l.recorded_on), "what": "new legal requirement tagged ai"} if {
 	some l in records.of("LegalRequirement")
 	"ai" in object.get(l, "tags", [])
 	dates.within(l.recorded_on, _lookback)
 }
 
-_triggers[at] := {"on": dates.day(mr.held_on), "what": "policy-change decision"} if {
+_triggers_p[at] := {"on": dates.day(mr.held_on), "what": "policy-change decision"} if {
 	some mr in records.of("ManagementReview")
 	"iso42001:2023" in mr.standards
 	dates.within(mr.held_on, _lookback)
@@ -141,13 +141,13 @@ _triggers[at] := {"on": dates.day(mr.held_on), "what": "policy-change decision"}
 }
 
 # _reviewed_on are the days on which any version of the AI policy was reviewed or approved.
-_reviewed_on contains dates.day(r.on) if {
+_reviewed_on_p contains dates.day(r.on) if {
 	some ref in ai2.ai_policy_refs
 	some r in object.get(records.get(ref), "reviews", [])
 	dates.visible(r.on)
 }
 
-_reviewed_on contains a.on if {
+_reviewed_on_p contains a.on if {
 	some ref in ai2.ai_policy_refs
 	some a in records.approvals(records.get(ref))
 }
@@ -160,7 +160,7 @@ _answered(t) if {
 	r <= _trigger_due(t)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref, t in _triggers
 	not _answered(t)
 	_trigger_due(t) < input.as_of
@@ -170,7 +170,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [ref]) if {
+_r2_items_p contains result.at_risk("R2", msg, [ref]) if {
 	some ref, t in _triggers
 	not _answered(t)
 	due := _trigger_due(t)
@@ -188,3 +188,13 @@ findings contains f if {
 		{ref | some ref, _ in _triggers}, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_triggers := _triggers_p
+
+_reviewed_on := _reviewed_on_p
+
+_r2_items := _r2_items_p

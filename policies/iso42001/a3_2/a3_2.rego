@@ -44,13 +44,13 @@ import rego.v1
 
 _r1_population := {people.role_ref(id) | some id in input.params.required_roles_aims}
 
-_r1_items contains result.fail("R1", msg, [role]) if {
+_r1_items_p contains result.fail("R1", msg, [role]) if {
 	some role in _r1_population
 	not records.exists(role)
 	msg := sprintf("%s is required (required_roles_aims) but not defined: create the role and assign holders", [role])
 }
 
-_r1_items contains result.fail("R1", msg, [role]) if {
+_r1_items_p contains result.fail("R1", msg, [role]) if {
 	some role in _r1_population
 	r := records.get(role)
 	need := max({1, object.get(r, "min_holders", 1)})
@@ -70,12 +70,12 @@ findings contains f if {
 
 # --- R2: owner, technical owner and oversight role of each AI system resolve.
 
-_r2_population contains records.ref(s) if {
+_r2_population_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	ai.in_service(s)
 }
 
-_r2_items contains result.fail("R2", msg, [_field_ref(s, field)]) if {
+_r2_items_p contains result.fail("R2", msg, [_field_ref(s, field)]) if {
 	some ref in _r2_population
 	s := records.get(ref)
 	some field in ["owner", "technical_owner"]
@@ -86,7 +86,7 @@ _r2_items contains result.fail("R2", msg, [_field_ref(s, field)]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	s := records.get(ref)
 	ai.reached(s, "deployment")
@@ -97,7 +97,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(s, "oversight_role")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(s, "oversight_role")]) if {
 	some ref in _r2_population
 	s := records.get(ref)
 	not records.exists(s.oversight_role)
@@ -107,7 +107,7 @@ _r2_items contains result.fail("R2", msg, [records.at(s, "oversight_role")]) if 
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(s, "oversight_role")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(s, "oversight_role")]) if {
 	some ref in _r2_population
 	s := records.get(ref)
 	records.exists(s.oversight_role)
@@ -137,7 +137,7 @@ _last_reviewed(r) := dates.latest({x.on | some x in object.get(r, "reviews", [])
 
 _review_due(r) := dates.add_days(_last_reviewed(r), input.params.doc_review_days)
 
-_r3_items contains result.fail("R3", msg, [role]) if {
+_r3_items_p contains result.fail("R3", msg, [role]) if {
 	some role in _r3_population
 	count(records.approved_on(records.get(role))) == 0
 	msg := sprintf(
@@ -146,7 +146,7 @@ _r3_items contains result.fail("R3", msg, [role]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [role]) if {
+_r3_items_p contains result.fail("R3", msg, [role]) if {
 	some role in _r3_population
 	r := records.get(role)
 	count(records.approved_on(r)) > 0
@@ -157,7 +157,7 @@ _r3_items contains result.fail("R3", msg, [role]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [role]) if {
+_r3_items_p contains result.at_risk("R3", msg, [role]) if {
 	some role in _r3_population
 	r := records.get(role)
 	count(records.approved_on(r)) > 0
@@ -173,3 +173,13 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

@@ -54,13 +54,13 @@ import rego.v1
 
 # --- R1: a published, anonymous, tested internal channel.
 
-_channels contains records.ref(c) if {
+_channels_p contains records.ref(c) if {
 	some c in records.of("CommsChannel")
 	c.direction == "inbound"
 	c.channel_type in {"ai-concern", "whistleblowing"}
 }
 
-_r1_items contains result.fail("R1", msg, [ai2.aims_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ai2.aims_ref]) if {
 	count(_channels) == 0
 	msg := concat("", [
 		"no inbound CommsChannel of channel_type ai-concern or whistleblowing exists: ",
@@ -68,14 +68,14 @@ _r1_items contains result.fail("R1", msg, [ai2.aims_ref]) if {
 	])
 }
 
-_r1_items contains result.fail("R1", msg, [_at(c, "audience")]) if {
+_r1_items_p contains result.fail("R1", msg, [_at(c, "audience")]) if {
 	some ref in _channels
 	c := records.get(ref)
 	not "personnel" in object.get(c, "audience", [])
 	msg := sprintf("%s does not list personnel in its audience: open it to the people working for you", [ref])
 }
 
-_r1_items contains result.fail("R1", msg, [_at(c, "anonymous_allowed")]) if {
+_r1_items_p contains result.fail("R1", msg, [_at(c, "anonymous_allowed")]) if {
 	some ref in _channels
 	c := records.get(ref)
 	not c.anonymous_allowed == true
@@ -89,7 +89,7 @@ _non_retaliation(c) if {
 	ai2.flag_set(d, "non_retaliation")
 }
 
-_r1_items contains result.fail("R1", msg, [_at(c, "published_in")]) if {
+_r1_items_p contains result.fail("R1", msg, [_at(c, "published_in")]) if {
 	some ref in _channels
 	c := records.get(ref)
 	not _non_retaliation(c)
@@ -118,7 +118,7 @@ _last_test_text(c) := sprintf("last: %s on %s", [_last_test(c).result, _last_tes
 
 _last_test_text(c) := "never tested" if not _last_test(c)
 
-_r1_items contains result.fail("R1", msg, [_at(c, "tests")]) if {
+_r1_items_p contains result.fail("R1", msg, [_at(c, "tests")]) if {
 	some ref in _channels
 	c := records.get(ref)
 	not _tested_ok(c)
@@ -142,20 +142,20 @@ findings contains f if {
 # --- R2: personnel were told about the channel.
 
 # _publishing are the documents that publish an internal concern channel, with every version.
-_publishing contains v if {
+_publishing_p contains v if {
 	some ref in _channels
 	some doc in object.get(records.get(ref), "published_in", [])
 	some v in ai2.versions(doc)
 }
 
-_informed contains t.person if {
+_informed_p contains t.person if {
 	some t in records.of("TrainingRecord")
 	t.passed == true
 	dates.visible(t.completed_on)
 	t.course in _publishing
 }
 
-_informed contains k.person if {
+_informed_p contains k.person if {
 	some k in records.of("Acknowledgement")
 	dates.visible(k.signed_on)
 	k.document in _publishing
@@ -163,12 +163,12 @@ _informed contains k.person if {
 
 _grace_due(p) := dates.add_days(p.start_date, input.params.training_new_hire_days)
 
-_r2_items contains result.fail("R2", msg, [ai2.aims_ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ai2.aims_ref]) if {
 	count(_channels) == 0
 	msg := "there is no internal concern channel to tell personnel about: set one up (see R1)"
 }
 
-_r2_items contains result.fail("R2", msg, [pref]) if {
+_r2_items_p contains result.fail("R2", msg, [pref]) if {
 	count(_channels) > 0
 	some pref in people.active_refs
 	not pref in _informed
@@ -180,7 +180,7 @@ _r2_items contains result.fail("R2", msg, [pref]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [pref]) if {
+_r2_items_p contains result.at_risk("R2", msg, [pref]) if {
 	count(_channels) > 0
 	some pref in people.active_refs
 	not pref in _informed
@@ -198,7 +198,7 @@ findings contains f if {
 
 # --- R3: concerns triaged in time and closed with an outcome.
 
-_r3_population contains records.ref(i) if {
+_r3_population_p contains records.ref(i) if {
 	some i in records.of("Incident")
 	i.category == "ai-concern"
 	incidents.in_period(i)
@@ -206,7 +206,7 @@ _r3_population contains records.ref(i) if {
 
 _triage_due(i) := dates.add_days(i.reported_on, input.params.concern_triage_days)
 
-_r3_items contains result.fail("R3", msg, [records.at(i, "triage.decided_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(i, "triage.decided_on")]) if {
 	some ref in _r3_population
 	i := records.get(ref)
 	incidents.triaged(i)
@@ -217,7 +217,7 @@ _r3_items contains result.fail("R3", msg, [records.at(i, "triage.decided_on")]) 
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _r3_population
 	i := records.get(ref)
 	not incidents.triaged(i)
@@ -228,7 +228,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [ref]) if {
+_r3_items_p contains result.at_risk("R3", msg, [ref]) if {
 	some ref in _r3_population
 	i := records.get(ref)
 	not incidents.triaged(i)
@@ -249,7 +249,7 @@ _outcome(i) if {
 	i.triage.classification == "duplicate"
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(i, "timeline.closed_on")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(i, "timeline.closed_on")]) if {
 	some ref in _r3_population
 	i := records.get(ref)
 	incidents.closed(i)
@@ -270,3 +270,19 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_channels := _channels_p
+
+_r1_items := _r1_items_p
+
+_publishing := _publishing_p
+
+_informed := _informed_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_r3_items := _r3_items_p

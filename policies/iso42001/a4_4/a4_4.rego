@@ -47,13 +47,13 @@ import data.annexa.lib.result
 import data.annexa.lib.suppliers
 import rego.v1
 
-_population contains records.ref(s) if {
+_population_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	ai.reached(s, "development")
 }
 
 # _tools are [system ref, index, asset ref] of every listed tool.
-_tools contains [sref, i, ref] if {
+_tools_p contains [sref, i, ref] if {
 	some sref in _population
 	some i, ref in ai2.components(records.get(sref), "tooling")
 }
@@ -62,7 +62,7 @@ _tool_at(sref, i) := records.at(records.get(sref), sprintf("components.tooling.%
 
 # --- R1: tools listed, inventoried and versioned.
 
-_r1_items contains result.fail("R1", msg, [sref]) if {
+_r1_items_p contains result.fail("R1", msg, [sref]) if {
 	some sref in _population
 	s := records.get(sref)
 	count(ai2.components(s, "tooling")) == 0
@@ -72,7 +72,7 @@ _r1_items contains result.fail("R1", msg, [sref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [_tool_at(sref, i)]) if {
+_r1_items_p contains result.fail("R1", msg, [_tool_at(sref, i)]) if {
 	some [sref, i, ref] in _tools
 	not _asset(ref)
 	msg := sprintf("%s lists tool %s, which is not an existing Asset: inventory it", [sref, ref])
@@ -91,7 +91,7 @@ _version(a) := v if {
 	trim_space(v) != ""
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some [sref, _, ref] in _tools
 	a := _asset(ref)
 	a.asset_type in _versioned_types
@@ -113,14 +113,14 @@ findings contains f if {
 
 _r2_population := {ref | some [_, _, ref] in _tools; _asset(ref)}
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "owner")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "owner")]) if {
 	some ref in _r2_population
 	a := _asset(ref)
 	not people.active_ref(a.owner)
 	msg := sprintf("the owner of tool %s, %s, is not an active person at %s: assign an owner", [ref, a.owner, input.as_of])
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "supplier")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "supplier")]) if {
 	some ref in _r2_population
 	a := _asset(ref)
 	not _supplier_active(a.supplier)
@@ -142,7 +142,7 @@ findings contains f if {
 # --- R3: tools recorded for a model's training agree with the inventory.
 
 # _trained_with are [model ref, index, asset ref] for deployed models that record their tools.
-_trained_with contains [mref, i, ref] if {
+_trained_with_p contains [mref, i, ref] if {
 	some mref in ai.deployed_models
 	m := records.get(mref)
 	m.ai_system in _population
@@ -153,7 +153,7 @@ _trained_on(m) := dates.day(m.training.trained_on)
 
 _trained_on(m) := ai.deploy_day(m) if not m.training.trained_on
 
-_r3_items contains result.fail("R3", msg, [records.at(m, sprintf("links.tooling.%d", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(m, sprintf("links.tooling.%d", [i]))]) if {
 	some [mref, i, ref] in _trained_with
 	m := records.get(mref)
 	not ref in ai2.components(records.get(m.ai_system), "tooling")
@@ -163,7 +163,7 @@ _r3_items contains result.fail("R3", msg, [records.at(m, sprintf("links.tooling.
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(m, sprintf("links.tooling.%d", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(m, sprintf("links.tooling.%d", [i]))]) if {
 	some [mref, i, ref] in _trained_with
 	m := records.get(mref)
 	a := _asset(ref)
@@ -173,7 +173,7 @@ _r3_items contains result.fail("R3", msg, [records.at(m, sprintf("links.tooling.
 	])
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(m, sprintf("links.tooling.%d", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(m, sprintf("links.tooling.%d", [i]))]) if {
 	some [mref, i, ref] in _trained_with
 	m := records.get(mref)
 	not _asset(ref)
@@ -192,3 +192,17 @@ findings contains f if {
 		{mref | some [mref, _, _] in _trained_with}, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_population := _population_p
+
+_tools := _tools_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_trained_with := _trained_with_p
+
+_r3_items := _r3_items_p

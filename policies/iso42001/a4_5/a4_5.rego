@@ -45,13 +45,13 @@ import data.annexa.lib.records
 import data.annexa.lib.result
 import rego.v1
 
-_population contains records.ref(s) if {
+_population_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	ai.reached(s, "development")
 }
 
 # _compute are [system ref, index, asset ref] of every listed compute resource.
-_compute contains [sref, i, ref] if {
+_compute_p contains [sref, i, ref] if {
 	some sref in _population
 	some i, ref in ai2.components(records.get(sref), "compute")
 }
@@ -63,7 +63,7 @@ _asset(ref) := a if {
 
 # --- R1: compute listed with environment and region.
 
-_r1_items contains result.fail("R1", msg, [sref]) if {
+_r1_items_p contains result.fail("R1", msg, [sref]) if {
 	some sref in _population
 	s := records.get(sref)
 	count(ai2.components(s, "compute")) == 0
@@ -73,7 +73,7 @@ _r1_items contains result.fail("R1", msg, [sref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [at]) if {
+_r1_items_p contains result.fail("R1", msg, [at]) if {
 	some [sref, i, ref] in _compute
 	not _asset(ref)
 	at := records.at(records.get(sref), sprintf("components.compute.%d", [i]))
@@ -84,7 +84,7 @@ _hosted(a) if trim_space(object.get(a, "region", "")) != ""
 
 _hosted(a) if trim_space(object.get(a, "location", "")) != ""
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some [sref, _, ref] in _compute
 	a := _asset(ref)
 	not _hosted(a)
@@ -105,7 +105,7 @@ findings contains f if {
 
 _r2_population := {ref | some [_, _, ref] in _compute; _asset(ref)}
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "lifecycle.retired_on")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "lifecycle.retired_on")]) if {
 	some ref in _r2_population
 	a := _asset(ref)
 	not ops.active_asset(a)
@@ -119,7 +119,7 @@ _matchable(a) if {
 	trim_space(v) != ""
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	a := _asset(ref)
 	not _matchable(a)
@@ -132,7 +132,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "owner")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "owner")]) if {
 	some ref in _r2_population
 	a := _asset(ref)
 	not people.active_ref(a.owner)
@@ -151,13 +151,13 @@ findings contains f if {
 
 # --- R3: capacity constraints of production systems are on record.
 
-_r3_population contains records.ref(s) if {
+_r3_population_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	ai.reached(s, "deployment")
 }
 
 # _capacity_reviewed maps a reviewed ref to the days of its capacity reviews.
-_capacity_reviewed[ref] contains dates.day(a.performed_on) if {
+_capacity_reviewed_p[ref] contains dates.day(a.performed_on) if {
 	some a in records.of("Activity")
 	a.activity_type == "capacity-review"
 	dates.within(a.performed_on, input.params.capacity_review_days)
@@ -185,7 +185,7 @@ _capacity_recorded(s) if {
 	_quota_stated(ref)
 }
 
-_r3_items contains result.fail("R3", msg, [sref]) if {
+_r3_items_p contains result.fail("R3", msg, [sref]) if {
 	some sref in _r3_population
 	s := records.get(sref)
 	not _capacity_recorded(s)
@@ -204,3 +204,19 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_population := _population_p
+
+_compute := _compute_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_r3_population := _r3_population_p
+
+_capacity_reviewed := _capacity_reviewed_p
+
+_r3_items := _r3_items_p

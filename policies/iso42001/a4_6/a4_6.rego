@@ -49,14 +49,14 @@ import rego.v1
 _population := ai.in_service_refs
 
 # _needed maps a Role ref to the systems whose human_resources name it.
-_needed[h.role] contains sref if {
+_needed_p[h.role] contains sref if {
 	some sref in _population
 	some h in object.get(records.get(sref), "human_resources", [])
 }
 
 # --- R1: roles and competences listed.
 
-_r1_items contains result.fail("R1", msg, [sref]) if {
+_r1_items_p contains result.fail("R1", msg, [sref]) if {
 	some sref in _population
 	s := records.get(sref)
 	count(object.get(s, "human_resources", [])) == 0
@@ -66,7 +66,7 @@ _r1_items contains result.fail("R1", msg, [sref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(s, sprintf("human_resources.%d", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, sprintf("human_resources.%d", [i]))]) if {
 	some sref in _population
 	s := records.get(sref)
 	some i, h in object.get(s, "human_resources", [])
@@ -85,7 +85,7 @@ findings contains f if {
 
 # _credited maps "Person ref|course ref" to the days a person passed that course or another
 # version of it.
-_credited[concat("|", [t.person, course])] contains dates.day(t.completed_on) if {
+_credited_p[concat("|", [t.person, course])] contains dates.day(t.completed_on) if {
 	some t in records.of("TrainingRecord")
 	t.passed == true
 	dates.visible(t.completed_on)
@@ -93,7 +93,7 @@ _credited[concat("|", [t.person, course])] contains dates.day(t.completed_on) if
 }
 
 # _pairs are [Person ref, Role ref, competence] for every active holder of a needed role.
-_pairs contains [holder, role, c] if {
+_pairs_p contains [holder, role, c] if {
 	some role, _ in _needed
 	some c in object.get(records.get(role), "required_competences", [])
 	some holder in object.get(people.holders, role, set())
@@ -124,7 +124,7 @@ _grace_due(holder, role) := dates.add_days(_assigned_since(holder, role), input.
 
 _in_grace(holder, role) if _grace_due(holder, role) >= input.as_of
 
-_r2_items contains result.fail("R2", msg, [holder, role]) if {
+_r2_items_p contains result.fail("R2", msg, [holder, role]) if {
 	some [holder, role, c] in _pairs
 	is_string(c.cert)
 	msg := sprintf(
@@ -136,7 +136,7 @@ _r2_items contains result.fail("R2", msg, [holder, role]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [holder, role]) if {
+_r2_items_p contains result.fail("R2", msg, [holder, role]) if {
 	some [holder, role, c] in _pairs
 	is_string(c.course)
 	not _competent(holder, c)
@@ -150,7 +150,7 @@ _r2_items contains result.fail("R2", msg, [holder, role]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [holder, role]) if {
+_r2_items_p contains result.at_risk("R2", msg, [holder, role]) if {
 	some [holder, role, c] in _pairs
 	is_string(c.course)
 	not _competent(holder, c)
@@ -159,7 +159,7 @@ _r2_items contains result.at_risk("R2", msg, [holder, role]) if {
 	msg := sprintf("%s took %s on %s and must pass %s by %s", [holder, role, _assigned_since(holder, role), c.course, due])
 }
 
-_r2_items contains result.at_risk("R2", msg, [holder, role]) if {
+_r2_items_p contains result.at_risk("R2", msg, [holder, role]) if {
 	some [holder, role, c] in _pairs
 	is_string(c.course)
 	_competent(holder, c)
@@ -177,7 +177,7 @@ findings contains f if {
 
 # --- R3: every needed role is defined and held.
 
-_r3_items contains result.fail("R3", msg, [role]) if {
+_r3_items_p contains result.fail("R3", msg, [role]) if {
 	some role, systems in _needed
 	not records.exists(role)
 	msg := sprintf(
@@ -186,7 +186,7 @@ _r3_items contains result.fail("R3", msg, [role]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [role]) if {
+_r3_items_p contains result.fail("R3", msg, [role]) if {
 	some role, systems in _needed
 	records.exists(role)
 	people.holder_count(role) == 0
@@ -202,3 +202,17 @@ findings contains f if {
 		{role | some role, _ in _needed}, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_needed := _needed_p
+
+_r1_items := _r1_items_p
+
+_credited := _credited_p
+
+_pairs := _pairs_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

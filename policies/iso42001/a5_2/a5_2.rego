@@ -54,7 +54,7 @@ _flag_set(d, f) if d.content_flags[f] == true
 
 _fresh(d) if docs.fresh(d, input.params.doc_review_days)
 
-_problems[ref] contains msg if {
+_problems_p[ref] contains msg if {
 	some ref in _procedures
 	d := records.get(ref)
 	missing := _missing_flags(d)
@@ -62,7 +62,7 @@ _problems[ref] contains msg if {
 	msg := sprintf("does not confirm %s", [concat(", ", missing)])
 }
 
-_problems[ref] contains msg if {
+_problems_p[ref] contains msg if {
 	some ref in _procedures
 	d := records.get(ref)
 	not _fresh(d)
@@ -96,7 +96,7 @@ findings contains f if {
 # --- R2: the latest assessment of each system follows the procedure.
 
 # _procedure_graph links each impact-assessment procedure to the version it supersedes.
-_procedure_graph[records.ref(d)] := {x | x := d.supersedes} if {
+_procedure_graph_p[records.ref(d)] := {x | x := d.supersedes} if {
 	some d in records.of("Document")
 	object.get(d, "topic", "") == _topic
 }
@@ -108,7 +108,7 @@ _names(refs) := concat(", ", sort(refs)) if count(refs) > 0
 
 _names(refs) := "none" if count(refs) == 0
 
-_r2_population contains records.ref(s) if {
+_r2_population_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	ai.reached(s, "design")
 }
@@ -120,7 +120,7 @@ _latest(sref) := a if {
 	a := records.get(max({r | some r in refs; records.get(r).performed_on == last}))
 }
 
-_r2_items contains result.fail("R2", msg, [sref]) if {
+_r2_items_p contains result.fail("R2", msg, [sref]) if {
 	some sref in _r2_population
 	not ai.aiias[sref]
 	s := records.get(sref)
@@ -130,7 +130,7 @@ _r2_items contains result.fail("R2", msg, [sref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, "method")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, "method")]) if {
 	some sref in _r2_population
 	a := _latest(sref)
 	method := object.get(a, "method", "none")
@@ -147,3 +147,13 @@ findings contains f if {
 		_r2_population, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_problems := _problems_p
+
+_procedure_graph := _procedure_graph_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p

@@ -66,12 +66,12 @@ import rego.v1
 
 # --- R1: an approved impact assessment for every AI system from design on.
 
-_in_scope contains records.ref(s) if {
+_in_scope_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	ai.reached(s, "design")
 }
 
-_r1_items contains result.fail("R1", msg, [sref]) if {
+_r1_items_p contains result.fail("R1", msg, [sref]) if {
 	some sref in _in_scope
 	not ai.approved_aiias[sref]
 	not ai.aiias[sref]
@@ -81,7 +81,7 @@ _r1_items contains result.fail("R1", msg, [sref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [sref]) if {
+_r1_items_p contains result.fail("R1", msg, [sref]) if {
 	some sref in _in_scope
 	not ai.approved_aiias[sref]
 	refs := ai.aiias[sref]
@@ -103,13 +103,13 @@ findings contains f if {
 _lookback := input.params.lookback_days
 
 # _by_change maps a ChangeRecord ref to the model versions it deployed, per AI system.
-_by_change[m.deployment.change] contains [m.ai_system, m.model_version] if {
+_by_change_p[m.deployment.change] contains [m.ai_system, m.model_version] if {
 	some m in records.of("ModelRecord")
 	m.deployment.change
 }
 
 # _majors maps an AISystem ref to the [major, day] of each production model deployment.
-_majors[m.ai_system] contains [ai.major(m.model_version), ai.deploy_day(m)] if {
+_majors_p[m.ai_system] contains [ai.major(m.model_version), ai.deploy_day(m)] if {
 	some m in records.of("ModelRecord")
 	ai.production_deployment(m)
 }
@@ -125,7 +125,7 @@ _live(c) := dates.day(c.deployed_on)
 _live(c) := dates.day(c.go_live_on) if not c.deployed_on
 
 # _events maps "ref|system" to one significant change: what changed, where, and when it went live.
-_events[concat("|", [ref, sref])] := ev if {
+_events_p[concat("|", [ref, sref])] := ev if {
 	some c in records.of("ChangeRecord")
 	c.significant == true
 	dates.within(_live(c), _lookback)
@@ -136,7 +136,7 @@ _events[concat("|", [ref, sref])] := ev if {
 	ev := {"ref": ref, "system": sref, "live": _live(c), "what": "significant change", "versions": versions}
 }
 
-_events[concat("|", [ref, m.ai_system])] := ev if {
+_events_p[concat("|", [ref, m.ai_system])] := ev if {
 	some m in records.of("ModelRecord")
 	ai.production_deployment(m)
 	dates.within(ai.deploy_day(m), _lookback)
@@ -150,7 +150,7 @@ _events[concat("|", [ref, m.ai_system])] := ev if {
 	}
 }
 
-_events[concat("|", [at, sref])] := ev if {
+_events_p[concat("|", [at, sref])] := ev if {
 	some s in records.of("AISystem")
 	contexts := object.get(s, "deployment_contexts", [])
 	first := min({dates.day(x.from) | some x in contexts})
@@ -182,7 +182,7 @@ _covers(a, ev) if {
 	dates.day(a.performed_on) >= dates.add_days(ev.live, 0 - input.params.aiia_review_days)
 }
 
-_cover[key] contains aref if {
+_cover_p[key] contains aref if {
 	some key, ev in _events
 	some aref in object.get(ai.approved_aiias, ev.system, set())
 	_covers(records.get(aref), ev)
@@ -192,7 +192,7 @@ _first_approval(key) := min({ai.aiia_approved_on(records.get(aref)) | some aref 
 
 _r2_population := {ev.ref | some _, ev in _events}
 
-_r2_items contains result.fail("R2", msg, [ev.ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ev.ref]) if {
 	some key, ev in _events
 	not _cover[key]
 	msg := sprintf(
@@ -201,7 +201,7 @@ _r2_items contains result.fail("R2", msg, [ev.ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [ev.ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ev.ref]) if {
 	some key, ev in _events
 	_cover[key]
 	_first_approval(key) > ev.live
@@ -242,7 +242,7 @@ _why(a) := sprintf("its next_review_on %s", [a.next_review_on]) if _due(a) != _i
 
 _why(a) := sprintf("aiia_review_days=%d", [input.params.aiia_review_days]) if _due(a) == _interval_due(a)
 
-_r3_items contains result.fail("R3", msg, [records.ref(a)]) if {
+_r3_items_p contains result.fail("R3", msg, [records.ref(a)]) if {
 	some sref in _r3_population
 	a := _latest(sref)
 	_due(a) < input.as_of
@@ -252,7 +252,7 @@ _r3_items contains result.fail("R3", msg, [records.ref(a)]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [records.ref(a)]) if {
+_r3_items_p contains result.at_risk("R3", msg, [records.ref(a)]) if {
 	some sref in _r3_population
 	a := _latest(sref)
 	_due(a) >= input.as_of
@@ -276,7 +276,7 @@ findings contains f if {
 
 # --- R4: assessments of retired systems kept for aiia_retention_days.
 
-_r4_population contains records.ref(s) if {
+_r4_population_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	ai.reached_before_retirement(s, "design")
 	dates.age(ai.retired_on(s)) <= input.params.aiia_retention_days
@@ -284,7 +284,7 @@ _r4_population contains records.ref(s) if {
 
 _keep_until(s) := dates.add_days(ai.retired_on(s), input.params.aiia_retention_days)
 
-_r4_items contains result.fail("R4", msg, [sref]) if {
+_r4_items_p contains result.fail("R4", msg, [sref]) if {
 	some sref in _r4_population
 	not ai.aiias[sref]
 	s := records.get(sref)
@@ -294,7 +294,7 @@ _r4_items contains result.fail("R4", msg, [sref]) if {
 	)
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(s, "impact_assessment")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(s, "impact_assessment")]) if {
 	some sref in _r4_population
 	s := records.get(sref)
 	not records.exists(s.impact_assessment)
@@ -304,7 +304,7 @@ _r4_items contains result.fail("R4", msg, [records.at(s, "impact_assessment")]) 
 	)
 }
 
-_r4_items contains result.fail("R4", msg, [records.at(a, "supersedes")]) if {
+_r4_items_p contains result.fail("R4", msg, [records.at(a, "supersedes")]) if {
 	some sref in _r4_population
 	s := records.get(sref)
 	some aref in ai.aiias[sref]
@@ -326,3 +326,25 @@ findings contains f if {
 		_r4_population, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_in_scope := _in_scope_p
+
+_r1_items := _r1_items_p
+
+_by_change := _by_change_p
+
+_majors := _majors_p
+
+_events := _events_p
+
+_cover := _cover_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p
+
+_r4_population := _r4_population_p
+
+_r4_items := _r4_items_p

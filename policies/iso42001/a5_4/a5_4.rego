@@ -51,7 +51,7 @@ _impacts_at(a) := records.at(a, "impacts") if count(a.impacts) > 0
 
 _impacts_at(a) := records.ref(a) if count(a.impacts) == 0
 
-_r1_items contains result.fail("R1", msg, [_impacts_at(a)]) if {
+_r1_items_p contains result.fail("R1", msg, [_impacts_at(a)]) if {
 	some ref in _population
 	a := records.get(ref)
 	missing := [d | some d in input.params.aiia_individual_dimensions; not ai2.addressed(a, d, _levels)]
@@ -75,14 +75,14 @@ findings contains f if {
 
 # --- R2: affected groups listed and flagged.
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _population
 	a := records.get(ref)
 	count(object.get(a, "affected_groups", [])) == 0
 	msg := sprintf("%s (of %s) lists no affected groups: name the groups the system can affect", [ref, a.ai_system])
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, sprintf("affected_groups.%d", [i]))]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, sprintf("affected_groups.%d", [i]))]) if {
 	some ref in _population
 	a := records.get(ref)
 	some i, g in object.get(a, "affected_groups", [])
@@ -103,14 +103,14 @@ findings contains f if {
 # --- R3: high impacts treated or accepted.
 
 # _high are [assessment ref, index] of the high impacts on individuals or groups.
-_high contains [ref, i] if {
+_high_p contains [ref, i] if {
 	some ref in _population
 	some i, imp in records.get(ref).impacts
 	imp.level in _levels
 	imp.severity == "high"
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(a, sprintf("impacts.%d", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(a, sprintf("impacts.%d", [i]))]) if {
 	some [ref, i] in _high
 	a := records.get(ref)
 	imp := a.impacts[i]
@@ -124,7 +124,7 @@ _r3_items contains result.fail("R3", msg, [records.at(a, sprintf("impacts.%d", [
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(a, sprintf("impacts.%d.mitigations.%d", [i, j]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(a, sprintf("impacts.%d.mitigations.%d", [i, j]))]) if {
 	some [ref, i] in _high
 	a := records.get(ref)
 	some j, t in object.get(a.impacts[i], "mitigations", [])
@@ -140,3 +140,13 @@ findings contains f if {
 		{records.at(records.get(x[0]), sprintf("impacts.%d", [x[1]])) | some x in _high}, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_high := _high_p
+
+_r3_items := _r3_items_p

@@ -44,7 +44,7 @@ _impacts_at(a) := records.at(a, "impacts") if count(a.impacts) > 0
 
 _impacts_at(a) := records.ref(a) if count(a.impacts) == 0
 
-_r1_items contains result.fail("R1", msg, [_impacts_at(a)]) if {
+_r1_items_p contains result.fail("R1", msg, [_impacts_at(a)]) if {
 	some ref in _population
 	a := records.get(ref)
 	missing := [d | some d in input.params.aiia_societal_dimensions; not ai2.addressed(a, d, {"societal"})]
@@ -68,14 +68,14 @@ findings contains f if {
 
 # --- R2: high societal impacts treated or accepted.
 
-_high contains [ref, i] if {
+_high_p contains [ref, i] if {
 	some ref in _population
 	some i, imp in records.get(ref).impacts
 	imp.level == "societal"
 	imp.severity == "high"
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, sprintf("impacts.%d", [i]))]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, sprintf("impacts.%d", [i]))]) if {
 	some [ref, i] in _high
 	a := records.get(ref)
 	imp := a.impacts[i]
@@ -89,7 +89,7 @@ _r2_items contains result.fail("R2", msg, [records.at(a, sprintf("impacts.%d", [
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(a, sprintf("impacts.%d.mitigations.%d", [i, j]))]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(a, sprintf("impacts.%d.mitigations.%d", [i, j]))]) if {
 	some [ref, i] in _high
 	a := records.get(ref)
 	some j, t in object.get(a.impacts[i], "mitigations", [])
@@ -106,3 +106,11 @@ findings contains f if {
 		{records.at(records.get(x[0]), sprintf("impacts.%d", [x[1]])) | some x in _high}, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_high := _high_p
+
+_r2_items := _r2_items_p

@@ -47,7 +47,7 @@ import data.annexa.lib.result
 import rego.v1
 
 # _objectives are the refs of the active ai-development objectives.
-_objectives contains records.ref(o) if {
+_objectives_p contains records.ref(o) if {
 	some o in records.of("Objective")
 	o.category == "ai-development"
 	not _not_yet_recorded(o)
@@ -63,7 +63,7 @@ _past_due(o) if dates.day(o.due_on) < input.as_of
 
 # --- R1: at least one active objective, each with metric, target and an active owner.
 
-_r1_items contains result.fail("R1", msg, [ai2.aims_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ai2.aims_ref]) if {
 	count(_objectives) == 0
 	msg := sprintf(
 		"no active Objective of category ai-development at %s: set measurable objectives for responsible development",
@@ -71,7 +71,7 @@ _r1_items contains result.fail("R1", msg, [ai2.aims_ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(o, "metric")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(o, "metric")]) if {
 	some ref in _objectives
 	o := records.get(ref)
 	not _measurable(o)
@@ -83,7 +83,7 @@ _measurable(o) if {
 	is_number(o.metric.target)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(o, "owner")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(o, "owner")]) if {
 	some ref in _objectives
 	o := records.get(ref)
 	not people.active_ref(o.owner)
@@ -99,24 +99,24 @@ findings contains f if {
 
 # --- R2: every system the organization develops or provides has such an objective.
 
-_r2_population contains records.ref(s) if {
+_r2_population_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	s.ai_role in {"provider", "developer", "provider-and-user"}
 	ai.in_service(s)
 }
 
-_tied contains sref if {
+_tied_p contains sref if {
 	some ref in _objectives
 	some sref in object.get(records.get(ref), "ai_systems", [])
 }
 
-_tied contains sref if {
+_tied_p contains sref if {
 	some sref in _r2_population
 	some ref in object.get(records.get(sref), "objectives", [])
 	ref in _objectives
 }
 
-_r2_items contains result.fail("R2", msg, [sref]) if {
+_r2_items_p contains result.fail("R2", msg, [sref]) if {
 	some sref in _r2_population
 	not sref in _tied
 	s := records.get(sref)
@@ -148,7 +148,7 @@ _since(o) := dates.day(o.recorded_on) if {
 
 _due(o) := dates.add_days(_since(o), _interval(o))
 
-_r3_items contains result.fail("R3", msg, [records.at(o, "measurements")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(o, "measurements")]) if {
 	some ref in _objectives
 	o := records.get(ref)
 	_due(o) < input.as_of
@@ -162,14 +162,14 @@ _last_text(o) := max(_measured_days(o)) if count(_measured_days(o)) > 0
 
 _last_text(o) := sprintf("never (recorded %s)", [o.recorded_on]) if count(_measured_days(o)) == 0
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _objectives
 	o := records.get(ref)
 	not _since(o)
 	msg := sprintf("%s has never been measured: measure it every %d days", [ref, _interval(o)])
 }
 
-_r3_items contains result.at_risk("R3", msg, [ref]) if {
+_r3_items_p contains result.at_risk("R3", msg, [ref]) if {
 	some ref in _objectives
 	due := _due(records.get(ref))
 	ops.due_soon(due)
@@ -177,7 +177,7 @@ _r3_items contains result.at_risk("R3", msg, [ref]) if {
 }
 
 # _ncs maps a source_ref to the days nonconformities were raised from it.
-_ncs[n.source_ref] contains dates.day(n.raised_on) if {
+_ncs_p[n.source_ref] contains dates.day(n.raised_on) if {
 	some n in records.of("Nonconformity")
 	dates.visible(n.raised_on)
 }
@@ -204,7 +204,7 @@ _followed_up(_, m) if {
 	count(object.get(a, "outputs", [])) > 0
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(o, sprintf("measurements.%d", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(o, sprintf("measurements.%d", [i]))]) if {
 	some ref in _objectives
 	o := records.get(ref)
 	some i, m in object.get(o, "measurements", [])
@@ -226,3 +226,19 @@ findings contains f if {
 		_objectives, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_objectives := _objectives_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_tied := _tied_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p
+
+_ncs := _ncs_p

@@ -57,7 +57,7 @@ _gates := [replace(g, "_", "-") | some g in input.params.ai_required_gates]
 
 _procedures := docs.current_of("procedure", "ai-lifecycle")
 
-_missing_flags[ref] := missing if {
+_missing_flags_p[ref] := missing if {
 	some ref in _procedures
 	d := records.get(ref)
 	missing := [g | some g in input.params.ai_required_gates; not ai2.flag_set(d, g)]
@@ -93,7 +93,7 @@ findings contains f if {
 
 # --- R2: every release passed every gate, in order, before going live.
 
-_population contains records.ref(m) if {
+_population_p contains records.ref(m) if {
 	some m in records.of("ModelRecord")
 	ai.production_deployment(m)
 	dates.within(ai.deploy_day(m), input.params.lookback_days)
@@ -192,7 +192,7 @@ _carried(_, "requirements") := true
 
 _carried(m, "impact-assessment") if count(ai2.release_events(m)) == 0
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _population
 	m := records.get(ref)
 	some g in _gates
@@ -203,7 +203,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _population
 	m := records.get(ref)
 	some i, gi in _gates
@@ -227,3 +227,11 @@ findings contains f if {
 		_population, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_missing_flags := _missing_flags_p
+
+_population := _population_p
+
+_r2_items := _r2_items_p

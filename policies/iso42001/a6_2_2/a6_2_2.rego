@@ -43,19 +43,19 @@ import rego.v1
 
 _required_flags := ["functional", "performance", "responsible_ai", "oversight"]
 
-_population contains records.ref(s) if {
+_population_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	ai.reached(s, "development")
 }
 
 # _spec_docs maps an AISystem ref to every Document that specifies it: its requirements_spec with
 # all other versions, and specifications naming it in subject_refs.
-_spec_docs[sref] contains ref if {
+_spec_docs_p[sref] contains ref if {
 	some sref in _population
 	some ref in ai2.versions(records.get(sref).requirements_spec)
 }
 
-_spec_docs[sref] contains records.ref(d) if {
+_spec_docs_p[sref] contains records.ref(d) if {
 	some d in records.of("Document")
 	d.doc_type == "specification"
 	some sref in object.get(d, "subject_refs", [])
@@ -78,7 +78,7 @@ _complete(sref) if {
 
 # --- R1: a current, complete specification.
 
-_r1_items contains result.fail("R1", msg, [_spec_at(s)]) if {
+_r1_items_p contains result.fail("R1", msg, [_spec_at(s)]) if {
 	some sref in _population
 	s := records.get(sref)
 	count(_current(sref)) == 0
@@ -95,7 +95,7 @@ _spec_at(s) := records.at(s, "requirements_spec") if s.requirements_spec
 
 _spec_at(s) := records.ref(s) if not s.requirements_spec
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some sref in _population
 	not _complete(sref)
 	some ref in _current(sref)
@@ -120,13 +120,13 @@ findings contains f if {
 
 # _updated maps an AISystem ref to the days a version of its specification was approved or
 # reviewed with outcome updated.
-_updated[sref] contains a.on if {
+_updated_p[sref] contains a.on if {
 	some sref, refs in _spec_docs
 	some ref in refs
 	some a in records.approvals(records.get(ref))
 }
 
-_updated[sref] contains dates.day(r.on) if {
+_updated_p[sref] contains dates.day(r.on) if {
 	some sref, refs in _spec_docs
 	some ref in refs
 	some r in object.get(records.get(ref), "reviews", [])
@@ -135,7 +135,7 @@ _updated[sref] contains dates.day(r.on) if {
 }
 
 # _changes are [system ref, live day, change ref] of the significant changes in the window.
-_changes contains [sref, x[0], x[1]] if {
+_changes_p contains [sref, x[0], x[1]] if {
 	some sref in _population
 	some x in object.get(ai2.significant_changes, sref, set())
 	dates.within(x[0], input.params.lookback_days)
@@ -161,7 +161,7 @@ _updated_for(sref, day) if {
 	u <= day
 }
 
-_r2_items contains result.fail("R2", msg, [cref]) if {
+_r2_items_p contains result.fail("R2", msg, [cref]) if {
 	some [sref, day, cref] in _changes
 	not _updated_for(sref, day)
 	msg := sprintf(
@@ -186,3 +186,17 @@ findings contains f if {
 		{cref | some [_, _, cref] in _changes}, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_population := _population_p
+
+_spec_docs := _spec_docs_p
+
+_r1_items := _r1_items_p
+
+_updated := _updated_p
+
+_changes := _changes_p
+
+_r2_items := _r2_items_p

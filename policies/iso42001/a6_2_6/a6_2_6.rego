@@ -63,7 +63,7 @@ _population := ai3.production_refs
 
 _metrics(s) := object.get(s, ["monitoring", "metrics"], [])
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _population
 	s := records.get(ref)
 	count(_metrics(s)) == 0
@@ -73,7 +73,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(s, sprintf("monitoring.metrics.%d", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, sprintf("monitoring.metrics.%d", [i]))]) if {
 	some ref in _population
 	s := records.get(ref)
 	some i, m in _metrics(s)
@@ -99,14 +99,14 @@ findings contains f if {
 # --- R2: monitoring evidence without long gaps.
 
 # _evidence maps an AISystem ref to the days monitoring evidence named it.
-_evidence[sref] contains dates.day(a.performed_on) if {
+_evidence_p[sref] contains dates.day(a.performed_on) if {
 	some a in records.of("Activity")
 	a.activity_type == "ai-monitoring-review"
 	dates.visible(a.performed_on)
 	some sref in a.subject_refs
 }
 
-_evidence[sref] contains dates.day(t.performed_on) if {
+_evidence_p[sref] contains dates.day(t.performed_on) if {
 	some t in records.of("TestRun")
 	t.test_type == "ai-drift"
 	dates.visible(t.performed_on)
@@ -143,7 +143,7 @@ _points(sref, s) := array.concat(sort({_anchor(sref, s)} | _inside(sref, s)), [i
 
 _inside(sref, s) := {d | some d in _days(sref); d > _window_start(s)}
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _population
 	s := records.get(ref)
 	points := _points(ref, s)
@@ -160,7 +160,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [ref]) if {
+_r2_items_p contains result.at_risk("R2", msg, [ref]) if {
 	some ref in _population
 	s := records.get(ref)
 	points := _points(ref, s)
@@ -185,7 +185,7 @@ findings contains f if {
 # --- R3: threshold breaches lead to an incident or finding.
 
 # _breaches maps a breach ref (a failed result or a review with issues) to its record, system and day.
-_breaches[records.at(t, sprintf("results.%d", [i]))] := breach if {
+_breaches_p[records.at(t, sprintf("results.%d", [i]))] := breach if {
 	some t in records.of("TestRun")
 	t.test_type == "ai-drift"
 	day := dates.day(t.performed_on)
@@ -196,7 +196,7 @@ _breaches[records.at(t, sprintf("results.%d", [i]))] := breach if {
 	breach := {"record": records.ref(t), "system": system, "day": day}
 }
 
-_breaches[records.ref(a)] := breach if {
+_breaches_p[records.ref(a)] := breach if {
 	some a in records.of("Activity")
 	a.activity_type == "ai-monitoring-review"
 	a.outcome == "issues-found"
@@ -208,17 +208,17 @@ _breaches[records.ref(a)] := breach if {
 _ai_subjects(a) := {x | some x in a.subject_refs; startswith(x, "AISystem/")}
 
 # _responses maps a breach record ref to the Incident and Finding refs linked to it.
-_responses[records.ref(t)] contains x if {
+_responses_p[records.ref(t)] contains x if {
 	some t in records.of("TestRun")
 	t.test_type == "ai-drift"
 	some x in object.get(t, "findings", [])
 }
 
-_responses[f.source] contains records.ref(f) if {
+_responses_p[f.source] contains records.ref(f) if {
 	some f in records.of("Finding")
 }
 
-_responses[records.ref(a)] contains x if {
+_responses_p[records.ref(a)] contains x if {
 	some a in records.of("Activity")
 	a.activity_type == "ai-monitoring-review"
 	some x in object.get(a, "outputs", [])
@@ -236,7 +236,7 @@ _responded(b) if {
 	_opened(x) <= _due(b)
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref, b in _breaches
 	not _responded(b)
 	_due(b) < input.as_of
@@ -249,7 +249,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [ref]) if {
+_r3_items_p contains result.at_risk("R3", msg, [ref]) if {
 	some ref, b in _breaches
 	not _responded(b)
 	_due(b) >= input.as_of
@@ -272,7 +272,7 @@ findings contains f if {
 
 # --- R4: an active operations owner.
 
-_r4_items contains result.fail("R4", msg, [_owner_ref(s)]) if {
+_r4_items_p contains result.fail("R4", msg, [_owner_ref(s)]) if {
 	some ref in _population
 	s := records.get(ref)
 	not people.active_ref(object.get(s, "technical_owner", ""))
@@ -292,3 +292,19 @@ findings contains f if {
 		_population, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_evidence := _evidence_p
+
+_r2_items := _r2_items_p
+
+_breaches := _breaches_p
+
+_responses := _responses_p
+
+_r3_items := _r3_items_p
+
+_r4_items := _r4_items_p

@@ -54,19 +54,19 @@ _population := ai3.production_refs
 _doc_types := {"technical-doc", "user-doc"}
 
 # _linked maps an AISystem ref to the Document refs linked to it (technical_docs, subject_refs).
-_linked[sref] contains ref if {
+_linked_p[sref] contains ref if {
 	some sref in _population
 	some ref in object.get(records.get(sref), "technical_docs", [])
 }
 
-_linked[sref] contains records.ref(d) if {
+_linked_p[sref] contains records.ref(d) if {
 	some d in records.of("Document")
 	some sref in object.get(d, "subject_refs", [])
 	sref in _population
 }
 
 # _docs maps an AISystem ref to its current technical documents.
-_docs[sref] contains ref if {
+_docs_p[sref] contains ref if {
 	some sref, refs in _linked
 	some ref in refs
 	d := records.get(ref)
@@ -77,7 +77,7 @@ _docs[sref] contains ref if {
 
 # --- R1: documentation for every audience.
 
-_reporting_duties[target] contains records.ref(l) if {
+_reporting_duties_p[target] contains records.ref(l) if {
 	some l in records.of("LegalRequirement")
 	some o in object.get(l, "obligations", [])
 	o.type == "ai-reporting"
@@ -101,7 +101,7 @@ _served(sref, audience) if {
 	audience in object.get(records.get(ref), "audience", [])
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _population
 	s := records.get(ref)
 	some audience in _audiences(s)
@@ -112,7 +112,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(s, sprintf("technical_docs.%d", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, sprintf("technical_docs.%d", [i]))]) if {
 	some ref in _population
 	s := records.get(ref)
 	some i, dref in object.get(s, "technical_docs", [])
@@ -129,13 +129,13 @@ findings contains f if {
 
 # --- R2: the documentation covers the live major version.
 
-_r2_pairs contains [sref, ref] if {
+_r2_pairs_p contains [sref, ref] if {
 	some sref, refs in _docs
 	ai3.current_major(sref)
 	some ref in refs
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some [sref, ref] in _r2_pairs
 	d := records.get(ref)
 	not ai3.covers_major(d, sref)
@@ -161,7 +161,7 @@ _r3_population := {ref | some _, refs in _docs; some ref in refs}
 
 _due(d) := dates.add_days(docs.last_reviewed(d), docs.review_interval(d, input.params.doc_review_days))
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _r3_population
 	d := records.get(ref)
 	_due(d) < input.as_of
@@ -171,7 +171,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [ref]) if {
+_r3_items_p contains result.at_risk("R3", msg, [ref]) if {
 	some ref in _r3_population
 	d := records.get(ref)
 	due := _due(d)
@@ -186,3 +186,19 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_linked := _linked_p
+
+_docs := _docs_p
+
+_reporting_duties := _reporting_duties_p
+
+_r1_items := _r1_items_p
+
+_r2_pairs := _r2_pairs_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

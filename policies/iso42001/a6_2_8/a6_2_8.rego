@@ -58,7 +58,7 @@ _observed_text(s) := ai3.log_observed(s)
 
 _observed_text(s) := "never" if not ai3.log_observed(s)
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _population
 	count(_sources(ref)) == 0
 	msg := sprintf(
@@ -67,7 +67,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [x]) if {
+_r1_items_p contains result.fail("R1", msg, [x]) if {
 	some ref in _population
 	count(ai3.enabled_logs(ref)) == 0
 	some x in _sources(ref)
@@ -77,7 +77,7 @@ _r1_items contains result.fail("R1", msg, [x]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _population
 	count(ai3.enabled_logs(ref)) > 0
 	missing := {t | some t in input.params.ai_required_log_types} - _logged(ref)
@@ -88,7 +88,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(s, "logging")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, "logging")]) if {
 	some ref in _population
 	s := records.get(ref)
 	s.logging
@@ -112,7 +112,7 @@ _logs := {x | some ref in _population; some x in _sources(ref)}
 
 # --- R2: retention.
 
-_r2_items contains result.fail("R2", msg, [records.at(s, "retention_days")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(s, "retention_days")]) if {
 	some ref in _logs
 	s := records.get(ref)
 	object.get(s, "retention_days", 0) < input.params.ai_log_retention_days
@@ -135,7 +135,7 @@ _protected(s) if s.integrity.immutable == true
 
 _protected(s) if s.integrity.validation == true
 
-_r3_items contains result.fail("R3", msg, [records.at(s, "integrity")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(s, "integrity")]) if {
 	some ref in _logs
 	s := records.get(ref)
 	not _protected(s)
@@ -145,7 +145,7 @@ _r3_items contains result.fail("R3", msg, [records.at(s, "integrity")]) if {
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(s, "access_roles")]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(s, "access_roles")]) if {
 	some ref in _logs
 	s := records.get(ref)
 	count(object.get(s, "access_roles", [])) == 0
@@ -153,7 +153,7 @@ _r3_items contains result.fail("R3", msg, [records.at(s, "access_roles")]) if {
 }
 
 # _readers maps a system ref to the enabled accounts on it that people use.
-_readers[acc.system] contains records.ref(acc) if {
+_readers_p[acc.system] contains records.ref(acc) if {
 	some acc in records.of("Account")
 	not acc.account_type in {"service", "break-glass"}
 	not _created_later(acc)
@@ -171,7 +171,7 @@ _may_read(acc, s) if {
 }
 
 # _denied maps [destination, account] to the AI log sources there whose roles the holder lacks.
-_denied[[s.destination, aref]] contains ref if {
+_denied_p[[s.destination, aref]] contains ref if {
 	some ref in _logs
 	s := records.get(ref)
 	count(object.get(s, "access_roles", [])) > 0
@@ -179,7 +179,7 @@ _denied[[s.destination, aref]] contains ref if {
 	not _may_read(records.get(aref), s)
 }
 
-_r3_items contains result.fail("R3", msg, [aref]) if {
+_r3_items_p contains result.fail("R3", msg, [aref]) if {
 	some key, srcs in _denied
 	[dest, aref] := key
 	acc := records.get(aref)
@@ -199,3 +199,15 @@ findings contains f if {
 		_logs, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p
+
+_readers := _readers_p
+
+_denied := _denied_p

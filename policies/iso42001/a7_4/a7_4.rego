@@ -43,7 +43,7 @@ _criteria(d) := object.get(d, ["quality", "criteria"], [])
 
 # --- R1: quality criteria with limits, all met or excepted.
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _population
 	not records.exists(ref)
 	msg := sprintf(
@@ -52,7 +52,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _population
 	d := records.get(ref)
 	count(_criteria(d)) == 0
@@ -62,7 +62,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(d, sprintf("quality.criteria.%d", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(d, sprintf("quality.criteria.%d", [i]))]) if {
 	some ref in _population
 	d := records.get(ref)
 	some i, c in _criteria(d)
@@ -73,7 +73,7 @@ _r1_items contains result.fail("R1", msg, [records.at(d, sprintf("quality.criter
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(d, sprintf("quality.criteria.%d.met", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(d, sprintf("quality.criteria.%d.met", [i]))]) if {
 	some ref in _population
 	d := records.get(ref)
 	some i, c in _criteria(d)
@@ -91,7 +91,7 @@ _measured(c) if {
 }
 
 # _exceptions maps each applies_to entry to the Exceptions that name it.
-_exceptions[target] contains records.ref(e) if {
+_exceptions_p[target] contains records.ref(e) if {
 	some e in records.of("Exception")
 	some target in e.applies_to
 }
@@ -116,14 +116,14 @@ findings contains f if {
 
 _r2_population := {ref | some ref in _population; records.exists(ref)}
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	d := records.get(ref)
 	not d.quality.checked_on
 	msg := sprintf("%s has no quality check date (quality.checked_on): check it and record when", [ref])
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(d, "quality.checked_on")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(d, "quality.checked_on")]) if {
 	some ref in _r2_population
 	d := records.get(ref)
 	checked := dates.day(d.quality.checked_on)
@@ -141,3 +141,11 @@ findings contains f if {
 		_r2_population, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_exceptions := _exceptions_p
+
+_r2_items := _r2_items_p

@@ -45,7 +45,7 @@ import rego.v1
 
 # --- R1: deployed models name their training data by content digest.
 
-_r1_population contains ref if {
+_r1_population_p contains ref if {
 	some ref in ai.deployed_models
 	_trained(records.get(ref))
 }
@@ -56,7 +56,7 @@ _trained(m) if not m.base_model
 
 _training(m) := object.get(m, ["training", "datasets"], [])
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	m := records.get(ref)
 	count(_training(m)) == 0
@@ -66,7 +66,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(m, sprintf("training.datasets.%d", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(m, sprintf("training.datasets.%d", [i]))]) if {
 	some ref in _r1_population
 	m := records.get(ref)
 	some i, x in _training(m)
@@ -74,7 +74,7 @@ _r1_items contains result.fail("R1", msg, [records.at(m, sprintf("training.datas
 	msg := sprintf("%s names training dataset %s without its sha256: pin the version used", [ref, x.dataset])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(m, sprintf("training.datasets.%d.dataset", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(m, sprintf("training.datasets.%d.dataset", [i]))]) if {
 	some ref in _r1_population
 	m := records.get(ref)
 	some i, x in _training(m)
@@ -82,7 +82,7 @@ _r1_items contains result.fail("R1", msg, [records.at(m, sprintf("training.datas
 	msg := sprintf("%s was trained on %s, which has no Dataset record: record the dataset", [ref, x.dataset])
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(m, sprintf("training.datasets.%d.sha256", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(m, sprintf("training.datasets.%d.sha256", [i]))]) if {
 	some ref in _r1_population
 	m := records.get(ref)
 	some i, x in _training(m)
@@ -105,7 +105,7 @@ findings contains f if {
 
 _parents(d) := object.get(d, ["lineage", "parents"], [])
 
-_parent_graph[records.ref(d)] := {p.dataset | some p in _parents(d)} if some d in records.of("Dataset")
+_parent_graph_p[records.ref(d)] := {p.dataset | some p in _parents(d)} if some d in records.of("Dataset")
 
 _direct := {x.dataset | some ref in _r1_population; some x in _training(records.get(ref))}
 
@@ -125,7 +125,7 @@ _has_source(d) if {
 	trim_space(object.get(d.acquisition, field, "")) != ""
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _lineage
 	d := records.get(ref)
 	not _has_source(d)
@@ -135,7 +135,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(d, "lineage.parents")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(d, "lineage.parents")]) if {
 	some ref in _lineage
 	d := records.get(ref)
 	count(_parents(d)) > 0
@@ -146,7 +146,7 @@ _r2_items contains result.fail("R2", msg, [records.at(d, "lineage.parents")]) if
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(d, sprintf("lineage.transformations.%d", [i]))]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(d, sprintf("lineage.transformations.%d", [i]))]) if {
 	some ref in _lineage
 	d := records.get(ref)
 	some i, t in _transformations(d)
@@ -166,7 +166,7 @@ findings contains f if {
 
 # --- R3: the lineage graph resolves, is pinned by digest and has no cycles.
 
-_r3_items contains result.fail("R3", msg, [records.at(d, sprintf("lineage.parents.%d.dataset", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(d, sprintf("lineage.parents.%d.dataset", [i]))]) if {
 	some ref in _lineage
 	d := records.get(ref)
 	some i, p in _parents(d)
@@ -174,7 +174,7 @@ _r3_items contains result.fail("R3", msg, [records.at(d, sprintf("lineage.parent
 	msg := sprintf("%s names parent %s, which has no Dataset record: record it or fix the reference", [ref, p.dataset])
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(d, sprintf("lineage.parents.%d", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(d, sprintf("lineage.parents.%d", [i]))]) if {
 	some ref in _lineage
 	d := records.get(ref)
 	some i, p in _parents(d)
@@ -183,7 +183,7 @@ _r3_items contains result.fail("R3", msg, [records.at(d, sprintf("lineage.parent
 	msg := sprintf("%s names parent %s without its sha256: pin the parent version used", [ref, p.dataset])
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(d, sprintf("lineage.parents.%d.sha256", [i]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(d, sprintf("lineage.parents.%d.sha256", [i]))]) if {
 	some ref in _lineage
 	d := records.get(ref)
 	some i, p in _parents(d)
@@ -195,7 +195,7 @@ _r3_items contains result.fail("R3", msg, [records.at(d, sprintf("lineage.parent
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _lineage
 	ref in graph.reachable(_parent_graph, _parent_graph[ref])
 	msg := sprintf("%s is its own ancestor through lineage.parents: break the cycle", [ref])
@@ -207,3 +207,15 @@ findings contains f if {
 		_lineage, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_parent_graph := _parent_graph_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

@@ -54,7 +54,7 @@ _r1_population := {ref |
 
 _coded(d) := {t.step | some t in _transformations(d); trim_space(object.get(t, "code_ref", "")) != ""}
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	d := records.get(ref)
 	count(_steps(d)) == 0
@@ -64,7 +64,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [records.at(d, sprintf("preparation.steps.%d", [i]))]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(d, sprintf("preparation.steps.%d", [i]))]) if {
 	some ref in _r1_population
 	d := records.get(ref)
 	coded := _coded(d)
@@ -87,7 +87,7 @@ findings contains f if {
 
 _r2_population := {ref | some ref in ai3.datasets_recorded; records.get(ref).preparation.labelling}
 
-_r2_items contains result.fail("R2", msg, [records.at(d, "preparation.labelling")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(d, "preparation.labelling")]) if {
 	some ref in _r2_population
 	d := records.get(ref)
 	l := d.preparation.labelling
@@ -96,7 +96,7 @@ _r2_items contains result.fail("R2", msg, [records.at(d, "preparation.labelling"
 	msg := sprintf("%s is labelled but does not record the labelling %s: record them", [ref, concat(" and ", missing)])
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(d, "preparation.labelling.agreement_value")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(d, "preparation.labelling.agreement_value")]) if {
 	some ref in _r2_population
 	d := records.get(ref)
 	l := d.preparation.labelling
@@ -127,7 +127,7 @@ _r3_population := {ref | some ref in ai3.datasets_recorded; count(_steps(records
 
 _listing := {ref | some ref in ai3.data_procedures; records.get(ref).content_flags.allowed_preparation_methods == true}
 
-_r3_items contains result.fail("R3", msg, refs) if {
+_r3_items_p contains result.fail("R3", msg, refs) if {
 	count(_r3_population) > 0
 	count(_listing) == 0
 	refs := {ai3.aims_ref} | ai3.data_procedures
@@ -151,3 +151,11 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

@@ -49,7 +49,7 @@ _user_facing(s) if s.affects.users == true
 _user_facing(s) if s.affects.public == true
 
 # _notices maps an AISystem ref to its published user Disclosures.
-_notices[sref] contains ref if {
+_notices_p[sref] contains ref if {
 	some sref in _population
 	some ref in object.get(ai3.disclosures, sref, set())
 	records.get(ref).audience in _audiences
@@ -61,7 +61,7 @@ _lacking(ref) := _required - {e | some e in records.get(ref).content_elements}
 
 # --- R1: a complete user disclosure.
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _population
 	not _notices[ref]
 	msg := sprintf(
@@ -70,7 +70,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref, notices in _notices
 	every n in notices {
 		count(_lacking(n)) > 0
@@ -95,13 +95,13 @@ findings contains f if {
 
 # --- R2: the disclosure describes the live major version.
 
-_r2_pairs contains [sref, ref] if {
+_r2_pairs_p contains [sref, ref] if {
 	some sref, notices in _notices
 	ai3.current_major(sref)
 	some ref in notices
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(d, "system_version_covered")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(d, "system_version_covered")]) if {
 	some [sref, ref] in _r2_pairs
 	d := records.get(ref)
 	not ai3.covers_major(d, sref)
@@ -124,7 +124,7 @@ _r3_population := {ref | some _, notices in _notices; some ref in notices}
 
 _due(d) := dates.add_days(ai3.last_touched(d), input.params.doc_review_days)
 
-_r3_items contains result.fail("R3", msg, [ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _r3_population
 	d := records.get(ref)
 	_due(d) < input.as_of
@@ -134,7 +134,7 @@ _r3_items contains result.fail("R3", msg, [ref]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [ref]) if {
+_r3_items_p contains result.at_risk("R3", msg, [ref]) if {
 	some ref in _r3_population
 	d := records.get(ref)
 	due := _due(d)
@@ -149,3 +149,15 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_notices := _notices_p
+
+_r1_items := _r1_items_p
+
+_r2_pairs := _r2_pairs_p
+
+_r2_items := _r2_items_p
+
+_r3_items := _r3_items_p

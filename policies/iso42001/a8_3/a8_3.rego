@@ -59,13 +59,13 @@ _external(c) if {
 # --- R1: a published, tested external reporting channel.
 
 # _channels maps an AISystem ref to its external reporting channels.
-_channels[sref] contains ref if {
+_channels_p[sref] contains ref if {
 	some sref in _population
 	ref := records.get(sref).reporting_channel
 	_external(records.get(ref))
 }
 
-_channels[sref] contains records.ref(c) if {
+_channels_p[sref] contains records.ref(c) if {
 	some c in records.of("CommsChannel")
 	_external(c)
 	some sref in object.get(c, "related", [])
@@ -90,7 +90,7 @@ _last_ok_text(sref) := "never" if not _last_ok(sref)
 
 _tested(sref) if dates.within(_last_ok(sref), input.params.channel_test_days)
 
-_r1_items contains result.fail("R1", msg, [records.at(s, "reporting_channel")]) if {
+_r1_items_p contains result.fail("R1", msg, [records.at(s, "reporting_channel")]) if {
 	some sref in _population
 	s := records.get(sref)
 	s.reporting_channel
@@ -101,7 +101,7 @@ _r1_items contains result.fail("R1", msg, [records.at(s, "reporting_channel")]) 
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [sref]) if {
+_r1_items_p contains result.fail("R1", msg, [sref]) if {
 	some sref in _population
 	not _channels[sref]
 	msg := sprintf(
@@ -110,7 +110,7 @@ _r1_items contains result.fail("R1", msg, [sref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, _channels[sref]) if {
+_r1_items_p contains result.fail("R1", msg, _channels[sref]) if {
 	some sref in _population
 	_channels[sref]
 	not _published(sref)
@@ -120,7 +120,7 @@ _r1_items contains result.fail("R1", msg, _channels[sref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, _channels[sref]) if {
+_r1_items_p contains result.fail("R1", msg, _channels[sref]) if {
 	some sref in _population
 	_channels[sref]
 	not _tested(sref)
@@ -130,7 +130,7 @@ _r1_items contains result.fail("R1", msg, _channels[sref]) if {
 	)
 }
 
-_r1_items contains result.at_risk("R1", msg, _channels[sref]) if {
+_r1_items_p contains result.at_risk("R1", msg, _channels[sref]) if {
 	some sref in _population
 	due := dates.add_days(_last_ok(sref), input.params.channel_test_days)
 	due >= input.as_of
@@ -153,7 +153,7 @@ _report(i) if i.category == "external-report"
 
 _report(i) if i.reported_via in _external_channels
 
-_r2_population contains records.ref(i) if {
+_r2_population_p contains records.ref(i) if {
 	some i in records.of("Incident")
 	_report(i)
 	dates.visible(i.reported_on)
@@ -170,7 +170,7 @@ _triaged(i) if dates.visible(i.triage.decided_on)
 
 _due(i) := dates.add_days(i.reported_on, input.params.concern_triage_days)
 
-_r2_items contains result.fail("R2", msg, [records.at(i, "triage.decided_on")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(i, "triage.decided_on")]) if {
 	some ref in _r2_population
 	i := records.get(ref)
 	_triaged(i)
@@ -181,7 +181,7 @@ _r2_items contains result.fail("R2", msg, [records.at(i, "triage.decided_on")]) 
 	)
 }
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	i := records.get(ref)
 	not _triaged(i)
@@ -192,7 +192,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [ref]) if {
+_r2_items_p contains result.at_risk("R2", msg, [ref]) if {
 	some ref in _r2_population
 	i := records.get(ref)
 	not _triaged(i)
@@ -208,7 +208,7 @@ _outcome(i) if {
 	dates.visible(u.on)
 }
 
-_r2_items contains result.fail("R2", msg, [records.at(i, "timeline.closed_on")]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(i, "timeline.closed_on")]) if {
 	some ref in _r2_population
 	i := records.get(ref)
 	_closed(i)
@@ -229,3 +229,13 @@ findings contains f if {
 		_r2_population, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_channels := _channels_p
+
+_r1_items := _r1_items_p
+
+_r2_population := _r2_population_p
+
+_r2_items := _r2_items_p

@@ -48,7 +48,7 @@ import rego.v1
 
 # --- R1: a current, reviewed AI incident communication plan.
 
-_plans contains records.ref(d) if {
+_plans_p contains records.ref(d) if {
 	some d in records.of("Document")
 	d.doc_type in {"plan", "communication", "procedure"}
 	d.content_flags.ai_incident_communication == true
@@ -63,7 +63,7 @@ _r1_population := _plans if count(_plans) > 0
 
 _r1_population := {ai3.aims_ref} if count(_plans) == 0
 
-_r1_items contains result.fail("R1", msg, [ai3.aims_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ai3.aims_ref]) if {
 	count(_plans) == 0
 	msg := sprintf(
 		concat("", [
@@ -74,7 +74,7 @@ _r1_items contains result.fail("R1", msg, [ai3.aims_ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	count(_fresh) == 0
 	some ref in _plans
 	d := records.get(ref)
@@ -84,7 +84,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.at_risk("R1", msg, [ref]) if {
+_r1_items_p contains result.at_risk("R1", msg, [ref]) if {
 	some ref in _fresh
 	due := _due(records.get(ref))
 	dates.days_between(input.as_of, due) <= input.params.at_risk_days
@@ -110,7 +110,7 @@ _r2_population := {iref |
 	incidents.duties[iref]
 }
 
-_r2_items contains item if {
+_r2_items_p contains item if {
 	some p in incidents.problems
 	p.incident in _r2_population
 	item := _item(p)
@@ -129,7 +129,7 @@ findings contains f if {
 
 # --- R3: an AI incident drill within ir_tabletop_days.
 
-_drills[dates.day(e.performed_on)] contains records.ref(e) if {
+_drills_p[dates.day(e.performed_on)] contains records.ref(e) if {
 	some e in records.of("Exercise")
 	e.exercise_type == "ai-incident-drill"
 	dates.visible(e.performed_on)
@@ -143,12 +143,12 @@ _r3_population := {ai3.aims_ref} if count(_drills) == 0
 
 _drill_due := dates.add_days(_last_drill, input.params.ir_tabletop_days)
 
-_r3_items contains result.fail("R3", msg, [ai3.aims_ref]) if {
+_r3_items_p contains result.fail("R3", msg, [ai3.aims_ref]) if {
 	count(_drills) == 0
 	msg := sprintf("no AI incident drill has been performed by %s: hold an ai-incident-drill Exercise", [input.as_of])
 }
 
-_r3_items contains result.fail("R3", msg, _drills[_last_drill]) if {
+_r3_items_p contains result.fail("R3", msg, _drills[_last_drill]) if {
 	_drill_due < input.as_of
 	msg := sprintf(
 		"the last AI incident drill was on %s, more than ir_tabletop_days=%d ago: hold one",
@@ -156,7 +156,7 @@ _r3_items contains result.fail("R3", msg, _drills[_last_drill]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, _drills[_last_drill]) if {
+_r3_items_p contains result.at_risk("R3", msg, _drills[_last_drill]) if {
 	_drill_due >= input.as_of
 	dates.days_between(input.as_of, _drill_due) <= input.params.at_risk_days
 	msg := sprintf("the next AI incident drill is due by %s", [_drill_due])
@@ -168,3 +168,15 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_plans := _plans_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_drills := _drills_p
+
+_r3_items := _r3_items_p

@@ -46,7 +46,7 @@ import rego.v1
 _mentions_ai(text) if regex.match(`(?i)(\bai\b|artificial intelligence)`, text)
 
 # _parties maps the field ref of an interested party that needs AI information to the party.
-_parties[records.at(ms, sprintf("interested_parties.%d", [i]))] := party if {
+_parties_p[records.at(ms, sprintf("interested_parties.%d", [i]))] := party if {
 	some ms in records.of("ManagementSystem")
 	some i, party in object.get(ms, "interested_parties", [])
 	some need in object.get(party, "info_needs", [])
@@ -67,7 +67,7 @@ _served(party) if {
 	_serves(ref)
 }
 
-_r1_items contains result.fail("R1", msg, [at]) if {
+_r1_items_p contains result.fail("R1", msg, [at]) if {
 	some at, party in _parties
 	not _served(party)
 	msg := sprintf(
@@ -93,7 +93,7 @@ _r2_population := {ref |
 
 _due(d) := dates.add_days(ai3.last_touched(d), input.params.doc_review_days)
 
-_r2_items contains result.fail("R2", msg, [ref]) if {
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	d := records.get(ref)
 	_due(d) < input.as_of
@@ -103,7 +103,7 @@ _r2_items contains result.fail("R2", msg, [ref]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [ref]) if {
+_r2_items_p contains result.at_risk("R2", msg, [ref]) if {
 	some ref in _r2_population
 	due := _due(records.get(ref))
 	due >= input.as_of
@@ -120,14 +120,14 @@ findings contains f if {
 
 # --- R3: AI reporting duties are met by their deadlines.
 
-_duties[records.ref(l)] := hours if {
+_duties_p[records.ref(l)] := hours if {
 	some l in records.of("LegalRequirement")
 	obligations := [o | some o in object.get(l, "obligations", []); o.type == "ai-reporting"]
 	count(obligations) > 0
 	hours := {o.deadline_hours | some o in obligations; is_number(o.deadline_hours)}
 }
 
-_r3_items contains result.fail("R3", msg, [lref]) if {
+_r3_items_p contains result.fail("R3", msg, [lref]) if {
 	some lref, _ in _duties
 	l := records.get(lref)
 	count({r | some r in object.get(l, "addressed_by", []); records.exists(r)}) == 0
@@ -138,7 +138,7 @@ _r3_items contains result.fail("R3", msg, [lref]) if {
 }
 
 # _notices maps a requirement ref to [incident ref, index] of the notifications based on it.
-_notices[n.basis] contains [records.ref(i), k] if {
+_notices_p[n.basis] contains [records.ref(i), k] if {
 	some i in records.of("Incident")
 	incidents.visible(i)
 	some k, n in object.get(i, "notifications", [])
@@ -153,7 +153,7 @@ _written(n) := set() if not n.due_on
 
 _sent(n) if dates.visible(n.sent_on)
 
-_r3_items contains result.fail("R3", msg, [records.at(i, sprintf("notifications.%d.sent_on", [k]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(i, sprintf("notifications.%d.sent_on", [k]))]) if {
 	some lref, hours in _duties
 	some [iref, k] in _notices[lref]
 	i := records.get(iref)
@@ -167,7 +167,7 @@ _r3_items contains result.fail("R3", msg, [records.at(i, sprintf("notifications.
 	)
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(i, sprintf("notifications.%d", [k]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(i, sprintf("notifications.%d", [k]))]) if {
 	some lref, hours in _duties
 	some [iref, k] in _notices[lref]
 	i := records.get(iref)
@@ -181,7 +181,7 @@ _r3_items contains result.fail("R3", msg, [records.at(i, sprintf("notifications.
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [records.at(i, sprintf("notifications.%d", [k]))]) if {
+_r3_items_p contains result.at_risk("R3", msg, [records.at(i, sprintf("notifications.%d", [k]))]) if {
 	some lref, hours in _duties
 	some [iref, k] in _notices[lref]
 	i := records.get(iref)
@@ -192,7 +192,7 @@ _r3_items contains result.at_risk("R3", msg, [records.at(i, sprintf("notificatio
 	msg := sprintf("%s must report to %s by %s (AI reporting duty of %s)", [iref, n.to, incidents.stamp(due), lref])
 }
 
-_r3_items contains result.fail("R3", msg, [records.at(i, sprintf("notifications.%d", [k]))]) if {
+_r3_items_p contains result.fail("R3", msg, [records.at(i, sprintf("notifications.%d", [k]))]) if {
 	some lref, hours in _duties
 	some [iref, k] in _notices[lref]
 	i := records.get(iref)
@@ -211,3 +211,17 @@ findings contains f if {
 		{lref | some lref, _ in _duties}, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_parties := _parties_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_duties := _duties_p
+
+_r3_items := _r3_items_p
+
+_notices := _notices_p

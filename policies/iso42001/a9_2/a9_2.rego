@@ -63,7 +63,7 @@ _population := ai3.production_refs
 
 # --- R1: a current, reviewed responsible-use procedure.
 
-_procedures contains records.ref(d) if {
+_procedures_p contains records.ref(d) if {
 	some d in records.of("Document")
 	d.doc_type in ai3.data_procedure_types
 	object.get(d, "topic", "") == "responsible-ai-use"
@@ -78,7 +78,7 @@ _r1_population := _procedures if count(_procedures) > 0
 
 _r1_population := {ai3.aims_ref} if count(_procedures) == 0
 
-_r1_items contains result.fail("R1", msg, [ai3.aims_ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ai3.aims_ref]) if {
 	count(_procedures) == 0
 	msg := sprintf(
 		"no current responsible AI use procedure at %s (topic responsible-ai-use, published, approved): publish one",
@@ -86,7 +86,7 @@ _r1_items contains result.fail("R1", msg, [ai3.aims_ref]) if {
 	)
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	count(_fresh) == 0
 	some ref in _procedures
 	d := records.get(ref)
@@ -96,7 +96,7 @@ _r1_items contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_r1_items contains result.at_risk("R1", msg, [ref]) if {
+_r1_items_p contains result.at_risk("R1", msg, [ref]) if {
 	some ref in _fresh
 	due := _due(records.get(ref))
 	dates.days_between(input.as_of, due) <= input.params.at_risk_days
@@ -127,7 +127,7 @@ _designed(o, "can_override") if is_boolean(o.can_override)
 
 _designed(o, "stop_conditions") if trim_space(object.get(o, "stop_conditions", "")) != ""
 
-_r2_items contains result.fail("R2", msg, [_oversight_ref(s)]) if {
+_r2_items_p contains result.fail("R2", msg, [_oversight_ref(s)]) if {
 	some ref in _population
 	s := records.get(ref)
 	gaps := _design_gaps(s)
@@ -156,7 +156,7 @@ _operators_role(s) := s.oversight.operators_role
 _operators_role(s) := s.oversight_role if not s.oversight.operators_role
 
 # _operators maps "system|person" to [system, person, role] for each active operator.
-_operators[concat("|", [sref, p])] := [sref, p, role] if {
+_operators_p[concat("|", [sref, p])] := [sref, p, role] if {
 	some sref in _population
 	role := _operators_role(records.get(sref))
 	some p in object.get(people.holders, role, set())
@@ -168,14 +168,14 @@ _passed(t) if {
 }
 
 # _trained_for maps a Person ref to the AI systems they passed operator training for.
-_trained_for[t.person] contains t.ai_system if {
+_trained_for_p[t.person] contains t.ai_system if {
 	some t in records.of("TrainingRecord")
 	t.course_type == "ai-operator"
 	_passed(t)
 	t.ai_system
 }
 
-_trained_for[t.person] contains sref if {
+_trained_for_p[t.person] contains sref if {
 	some t in records.of("TrainingRecord")
 	t.course_type == "ai-operator"
 	_passed(t)
@@ -184,7 +184,7 @@ _trained_for[t.person] contains sref if {
 }
 
 # _courses_done maps a Person ref to the courses they passed.
-_courses_done[t.person] contains t.course if {
+_courses_done_p[t.person] contains t.course if {
 	some t in records.of("TrainingRecord")
 	_passed(t)
 }
@@ -209,7 +209,7 @@ _ended(a) if a.to <= input.as_of
 
 _training_due(p, role) := dates.add_days(_since(p, role), input.params.training_new_hire_days)
 
-_r3_items contains result.fail("R3", msg, [p]) if {
+_r3_items_p contains result.fail("R3", msg, [p]) if {
 	some _, [sref, p, role] in _operators
 	not _trained(sref, p, role)
 	due := _training_due(p, role)
@@ -223,7 +223,7 @@ _r3_items contains result.fail("R3", msg, [p]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [p]) if {
+_r3_items_p contains result.at_risk("R3", msg, [p]) if {
 	some _, [sref, p, role] in _operators
 	not _trained(sref, p, role)
 	due := _training_due(p, role)
@@ -247,7 +247,7 @@ _override_logged(sref) if {
 }
 
 # _reviews maps a subject ref to the days an oversight-review Activity named it.
-_reviews[x] contains dates.day(a.performed_on) if {
+_reviews_p[x] contains dates.day(a.performed_on) if {
 	some a in records.of("Activity")
 	a.activity_type == "oversight-review"
 	dates.visible(a.performed_on)
@@ -265,7 +265,7 @@ _last_review_text(sref) := "never" if not _last_review(sref)
 
 _reviewed(sref) if dates.within(_last_review(sref), input.params.ai_monitoring_review_days)
 
-_r4_items contains result.fail("R4", msg, [sref]) if {
+_r4_items_p contains result.fail("R4", msg, [sref]) if {
 	some sref in _population
 	_override_logged(sref)
 	not _reviewed(sref)
@@ -278,7 +278,7 @@ _r4_items contains result.fail("R4", msg, [sref]) if {
 	)
 }
 
-_r4_items contains result.at_risk("R4", msg, [sref]) if {
+_r4_items_p contains result.at_risk("R4", msg, [sref]) if {
 	some sref in _population
 	_override_logged(sref)
 	due := dates.add_days(_last_review(sref), input.params.ai_monitoring_review_days)
@@ -287,7 +287,7 @@ _r4_items contains result.at_risk("R4", msg, [sref]) if {
 	msg := sprintf("%s needs its next oversight review by %s", [sref, due])
 }
 
-_r4_items contains result.fail("R4", msg, [sref]) if {
+_r4_items_p contains result.fail("R4", msg, [sref]) if {
 	some sref in _population
 	not _override_logged(sref)
 	s := records.get(sref)
@@ -311,3 +311,23 @@ findings contains f if {
 		_r4_refs, _r4_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_procedures := _procedures_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_operators := _operators_p
+
+_trained_for := _trained_for_p
+
+_courses_done := _courses_done_p
+
+_r3_items := _r3_items_p
+
+_reviews := _reviews_p
+
+_r4_items := _r4_items_p

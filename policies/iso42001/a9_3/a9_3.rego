@@ -47,19 +47,19 @@ _active(o) if not _ended(o)
 
 _ended(o) if o.due_on < input.as_of
 
-_objectives contains records.ref(o) if {
+_objectives_p contains records.ref(o) if {
 	some o in records.of("Objective")
 	o.category == "ai-use"
 	_active(o)
 }
 
 # _links maps an AISystem ref to the active ai-use Objectives linked to it.
-_links[sref] contains oref if {
+_links_p[sref] contains oref if {
 	some oref in _objectives
 	some sref in object.get(records.get(oref), "ai_systems", [])
 }
 
-_links[sref] contains oref if {
+_links_p[sref] contains oref if {
 	some sref in _population
 	some oref in object.get(records.get(sref), "objectives", [])
 	oref in _objectives
@@ -70,7 +70,7 @@ _measurable(o) if {
 	is_number(o.metric.target)
 }
 
-_r1_items contains result.fail("R1", msg, [sref]) if {
+_r1_items_p contains result.fail("R1", msg, [sref]) if {
 	some sref in _population
 	not _has_measurable(sref)
 	msg := sprintf(
@@ -107,7 +107,7 @@ _last_text(o) := "never" if not _last(o)
 
 _measured(o) if dates.within(_last(o), _interval(o))
 
-_r2_items contains result.fail("R2", msg, [oref]) if {
+_r2_items_p contains result.fail("R2", msg, [oref]) if {
 	some oref in _objectives
 	o := records.get(oref)
 	not _measured(o)
@@ -117,7 +117,7 @@ _r2_items contains result.fail("R2", msg, [oref]) if {
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [oref]) if {
+_r2_items_p contains result.at_risk("R2", msg, [oref]) if {
 	some oref in _objectives
 	o := records.get(oref)
 	due := dates.add_days(_last(o), _interval(o))
@@ -127,12 +127,12 @@ _r2_items contains result.at_risk("R2", msg, [oref]) if {
 }
 
 # _acted maps an Objective ref to the records that name it as an action.
-_acted[o] contains records.ref(n) if {
+_acted_p[o] contains records.ref(n) if {
 	some n in records.of("Nonconformity")
 	o := n.source_ref
 }
 
-_acted[o] contains records.ref(r) if {
+_acted_p[o] contains records.ref(r) if {
 	some kind in ["Nonconformity", "RiskTreatment", "ChangeRecord", "Risk"]
 	some r in records.of(kind)
 	some refs in object.get(r, "links", {})
@@ -145,7 +145,7 @@ _handled(oref, _) if _acted[oref]
 
 _handled(_, m) if count(_source_outputs(m)) > 0
 
-_misses contains [oref, i] if {
+_misses_p contains [oref, i] if {
 	some oref in _objectives
 	some i, m in object.get(records.get(oref), "measurements", [])
 	m.met == false
@@ -154,7 +154,7 @@ _misses contains [oref, i] if {
 
 _miss_due(m) := dates.add_days(m.on, input.params.ai_breach_response_days)
 
-_r2_items contains result.fail("R2", msg, [records.at(o, sprintf("measurements.%d", [i]))]) if {
+_r2_items_p contains result.fail("R2", msg, [records.at(o, sprintf("measurements.%d", [i]))]) if {
 	some [oref, i] in _misses
 	o := records.get(oref)
 	m := o.measurements[i]
@@ -166,7 +166,7 @@ _r2_items contains result.fail("R2", msg, [records.at(o, sprintf("measurements.%
 	)
 }
 
-_r2_items contains result.at_risk("R2", msg, [records.at(o, sprintf("measurements.%d", [i]))]) if {
+_r2_items_p contains result.at_risk("R2", msg, [records.at(o, sprintf("measurements.%d", [i]))]) if {
 	some [oref, i] in _misses
 	o := records.get(oref)
 	m := o.measurements[i]
@@ -181,3 +181,17 @@ findings contains f if {
 		_objectives, _r2_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_objectives := _objectives_p
+
+_links := _links_p
+
+_r1_items := _r1_items_p
+
+_r2_items := _r2_items_p
+
+_acted := _acted_p
+
+_misses := _misses_p

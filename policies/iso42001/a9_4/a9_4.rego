@@ -46,7 +46,7 @@ _control := "iso42001:A.9.4"
 
 # --- R1: intended use, excluded uses and contexts recorded.
 
-_r1_population contains records.ref(s) if {
+_r1_population_p contains records.ref(s) if {
 	some s in records.of("AISystem")
 	ai.reached(s, "design")
 }
@@ -64,7 +64,7 @@ _lacks(s, "deployment_contexts") if {
 	count(object.get(s, "deployment_contexts", [])) == 0
 }
 
-_r1_items contains result.fail("R1", msg, [ref]) if {
+_r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	s := records.get(ref)
 	gaps := _gaps(s)
@@ -86,7 +86,7 @@ findings contains f if {
 
 # _contexts maps the field ref of a context that began inside the lookback window to
 # [system ref, start day, previous start day or ""].
-_contexts[records.at(s, sprintf("deployment_contexts.%d", [i]))] := [sref, day, _previous(contexts, day)] if {
+_contexts_p[records.at(s, sprintf("deployment_contexts.%d", [i]))] := [sref, day, _previous(contexts, day)] if {
 	some s in records.of("AISystem")
 	ai.in_service(s)
 	sref := records.ref(s)
@@ -108,7 +108,7 @@ _assessed(sref, day, previous) if {
 	performed > previous
 }
 
-_r2_items contains result.fail("R2", msg, [at]) if {
+_r2_items_p contains result.fail("R2", msg, [at]) if {
 	some at, [sref, day, previous] in _contexts
 	not _assessed(sref, day, previous)
 	msg := sprintf(
@@ -132,7 +132,7 @@ findings contains f if {
 
 _population := ai3.production_refs
 
-_reviews[x] contains dates.day(a.performed_on) if {
+_reviews_p[x] contains dates.day(a.performed_on) if {
 	some a in records.of("Activity")
 	a.activity_type == "intended-use-review"
 	dates.visible(a.performed_on)
@@ -147,7 +147,7 @@ _last_text(sref) := _last_review(sref)
 
 _last_text(sref) := "never" if not _last_review(sref)
 
-_r3_items contains result.fail("R3", msg, [sref]) if {
+_r3_items_p contains result.fail("R3", msg, [sref]) if {
 	some sref in _population
 	not _reviewed(sref)
 	s := records.get(sref)
@@ -164,7 +164,7 @@ _r3_items contains result.fail("R3", msg, [sref]) if {
 	)
 }
 
-_r3_items contains result.at_risk("R3", msg, [sref]) if {
+_r3_items_p contains result.at_risk("R3", msg, [sref]) if {
 	some sref in _population
 	due := dates.add_days(_last_review(sref), input.params.intended_use_review_days)
 	due >= input.as_of
@@ -184,3 +184,17 @@ findings contains f if {
 		_r3_refs, _r3_items,
 	)
 }
+
+# Complete views of the partial rules above: a keyed lookup into a partial rule is
+# evaluated afresh every time, a lookup into a complete rule reads a cached value.
+_r1_population := _r1_population_p
+
+_r1_items := _r1_items_p
+
+_contexts := _contexts_p
+
+_r2_items := _r2_items_p
+
+_reviews := _reviews_p
+
+_r3_items := _r3_items_p
