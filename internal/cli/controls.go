@@ -23,6 +23,7 @@ Examples:
 type controlsOptions struct {
 	standard string
 	format   string
+	related  string
 }
 
 // controlEntry is one line of the catalog listing.
@@ -48,10 +49,54 @@ func newControlsCmd(a *app) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&opts.standard, "standard", "", "only this standard: iso27001 or iso42001")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&opts.related, "related", "", "list the controls of the other standard related to this one")
 	return cmd
 }
 
+// relatedEntry is one row of controls --related.
+type relatedEntry struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Relation string `json:"relation"`
+	Source   string `json:"source"`
+}
+
+func runRelated(w io.Writer, opts *controlsOptions) error {
+	cat := catalog.MustLoad()
+	ctl, err := cat.Resolve(opts.related)
+	if err != nil {
+		return usageError("--related: %v", err)
+	}
+	var out []relatedEntry
+	for _, r := range cat.Related(ctl.ID) {
+		other := r.To
+		if other == ctl.ID {
+			other = r.From
+		}
+		oc, _ := cat.Get(other)
+		out = append(out, relatedEntry{ID: other, Title: oc.Title, Relation: r.Relation, Source: r.Source})
+	}
+	if opts.format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  %s\n", ctl.ID, ctl.Title)
+	if len(out) == 0 {
+		b.WriteString("no related control in the other standard\n")
+	}
+	for _, e := range out {
+		fmt.Fprintf(&b, "  %-18s %-55s %-14s %s\n", e.ID, e.Title, e.Relation, e.Source)
+	}
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
 func runControls(w io.Writer, a *app, opts *controlsOptions) error {
+	if opts.related != "" {
+		return runRelated(w, opts)
+	}
 	eng, err := a.engine()
 	if err != nil {
 		return err

@@ -2,11 +2,13 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/annexa-dev/annexa/internal/catalog"
+	"github.com/annexa-dev/annexa/internal/engine"
 	"github.com/annexa-dev/annexa/internal/report"
 )
 
@@ -98,11 +100,22 @@ func runExplain(cmd *cobra.Command, a *app, opts *explainOptions) error {
 	if err := ev.check(cmd.ErrOrStderr()); err != nil {
 		return err
 	}
-	rep, err := ev.evaluate(cmd.Context(), eng, asOf, []catalog.Control{ctl})
+	scopeCtls := []catalog.Control{ctl}
+	for _, id := range relatedIDs(cat, ctl.ID) {
+		if rc, ok := cat.Get(id); ok {
+			scopeCtls = append(scopeCtls, rc)
+		}
+	}
+	rep, err := ev.evaluate(cmd.Context(), eng, asOf, scopeCtls)
 	if err != nil {
 		return err
 	}
-	c := rep.Controls[0]
+	var c report.Control
+	for _, x := range rep.Controls {
+		if x.ID == ctl.ID {
+			c = x
+		}
+	}
 	b.Reset()
 	fmt.Fprintf(&b, "\nResult as of %s against %s: %s\n", asOf, ev.dir, strings.ToUpper(c.Status))
 	for _, f := range c.Findings {
@@ -125,6 +138,7 @@ func runExplain(cmd *cobra.Command, a *app, opts *explainOptions) error {
 	for _, wmsg := range c.Warnings {
 		fmt.Fprintf(&b, "  warning: %s\n", wmsg)
 	}
+	writeShared(&b, eng, c, rep.Controls)
 	if _, err := fmt.Fprint(w, b.String()); err != nil {
 		return err
 	}
@@ -132,6 +146,110 @@ func runExplain(cmd *cobra.Command, a *app, opts *explainOptions) error {
 		return failed()
 	}
 	return nil
+}
+
+// relatedIDs returns the other standard's controls related to a control, once each.
+func relatedIDs(cat *catalog.Catalog, id string) []string {
+	var out []string
+	for _, r := range cat.Related(id) {
+		other := r.To
+		if other == id {
+			other = r.From
+		}
+		if !slices.Contains(out, other) {
+			out = append(out, other)
+		}
+	}
+	slices.SortFunc(out, catalogOrder(cat))
+	return out
+}
+
+func catalogOrder(cat *catalog.Catalog) func(a, b string) int {
+	pos := map[string]int{}
+	for i, c := range cat.Controls {
+		pos[c.ID] = i
+	}
+	return func(a, b string) int { return pos[a] - pos[b] }
+}
+
+// baseRefs returns the records (not fields) a control's findings name.
+func baseRefs(c report.Control) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range c.Findings {
+		for _, r := range f.Refs {
+			base, _, _ := strings.Cut(r, "#")
+			out[base] = true
+		}
+	}
+	return out
+}
+
+// writeShared says, for each related control of the other standard, which of the same
+// records serve it too and what it still needs beyond them.
+func writeShared(b *strings.Builder, eng *engine.Engine, c report.Control, all []report.Control) {
+	mine := baseRefs(c)
+	first := true
+	for _, rc := range all {
+		if rc.ID == c.ID {
+			continue
+		}
+		if first {
+			fmt.Fprintf(b, "\nThe same evidence and the related controls of the other standard:\n")
+			first = false
+		}
+		theirs := baseRefs(rc)
+		var shared []string
+		for r := range theirs {
+			if mine[r] {
+				shared = append(shared, r)
+			}
+		}
+		slices.Sort(shared)
+		fmt.Fprintf(b, "  %s  %s: %s\n", rc.ID, rc.Title, strings.ToUpper(rc.Status))
+		switch {
+		case len(shared) == 0:
+			fmt.Fprintf(b, "    shares no record with %s\n", c.ID)
+		default:
+			fmt.Fprintf(b, "    also decided by %d of the same records: %s\n", len(shared), abbreviate(shared, 6))
+		}
+		var missing []string
+		for _, f := range rc.Findings {
+			if f.Outcome == report.StatusFail || f.Outcome == report.StatusError {
+				missing = append(missing, f.Rule+" "+f.Message)
+			}
+		}
+		if len(missing) > 0 {
+			fmt.Fprintf(b, "    still needs:\n")
+			for _, m := range missing {
+				fmt.Fprintf(b, "      %s\n", m)
+			}
+			continue
+		}
+		if p, ok := eng.Policy(rc.ID); ok {
+			kinds := map[string]bool{}
+			for r := range shared {
+				k, _, _ := strings.Cut(shared[r], "/")
+				kinds[k] = true
+			}
+			var more []string
+			for _, k := range p.Evidence {
+				if !kinds[k] {
+					more = append(more, k)
+				}
+			}
+			if len(more) > 0 {
+				fmt.Fprintf(b, "    beyond them it reads %s records\n", strings.Join(more, ", "))
+			}
+		}
+	}
+
+}
+
+func abbreviate(refs []string, n int) string {
+	if len(refs) <= n {
+		return strings.Join(refs, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(refs[:n], ", "), len(refs)-n)
 }
 
 func groupName(c catalog.Control) string {

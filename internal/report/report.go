@@ -127,6 +127,8 @@ type Control struct {
 	Basis      string    `json:"basis,omitempty"`
 	Findings   []Finding `json:"findings"`
 	Warnings   []string  `json:"warnings,omitempty"`
+	// Related are the controls of the other standard the cross-mapping relates to this one.
+	Related []string `json:"related,omitempty"`
 }
 
 // Finding is one rule outcome with the evidence that decided it.
@@ -136,6 +138,8 @@ type Finding struct {
 	Message    string     `json:"message"`
 	Evidence   []Evidence `json:"evidence"`
 	Population int        `json:"population,omitempty"`
+	// Refs are all the records the policy named, also beyond MaxEvidence; not in the JSON.
+	Refs []string `json:"-"`
 }
 
 // Evidence locates one record (or one field of it) in the bundle.
@@ -215,6 +219,17 @@ func buildControl(in Input, ctl catalog.Control) Control {
 	c := Control{
 		ID: ctl.ID, Standard: ctl.Standard, Kind: ctl.Kind, Title: ctl.Title,
 		Group: ctl.Group, GroupTitle: ctl.GroupTitle, Findings: []Finding{},
+	}
+	if in.Catalog != nil {
+		for _, r := range in.Catalog.Related(ctl.ID) {
+			other := r.To
+			if other == ctl.ID {
+				other = r.From
+			}
+			if !slices.Contains(c.Related, other) {
+				c.Related = append(c.Related, other)
+			}
+		}
 	}
 	pol, implemented := in.Policies(ctl.ID)
 	if gate, ok := in.Outcome.Gate[ctl.ID]; ok {
@@ -307,7 +322,7 @@ func statusOf(fs []Finding) string {
 }
 
 func toFinding(b *bundle.Bundle, f engine.Finding) Finding {
-	out := Finding{Rule: f.Rule, Outcome: f.Outcome, Message: f.Message, Evidence: []Evidence{}}
+	out := Finding{Rule: f.Rule, Outcome: f.Outcome, Message: f.Message, Evidence: []Evidence{}, Refs: f.Refs}
 	refs := f.Refs
 	if f.Outcome == engine.OutcomePass && len(refs) > MaxEvidence {
 		out.Population = len(refs)

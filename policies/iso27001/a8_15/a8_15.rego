@@ -41,8 +41,9 @@
 #     - Several sources may together cover one asset (say an audit trail and flow logs), so R1
 #       takes the union of their log types.
 #     - R2 to R6 apply to every LoggingSource of an active Asset, not only to those R1 requires,
-#       because the parameters speak of logs in general. Sources of AI systems are left to 42001
-#       A.6.2.8, which has its own retention parameter.
+#       because the parameters speak of logs in general, and to the sources of AI systems in
+#       service, whose logs are logs of the ISMS scope too; so one LoggingSource record serves
+#       this control and 42001 A.6.2.8 (which adds its own log types and retention).
 #     - The model does not define "central", so R4 takes it to mean a separate store, that is
 #       an existing, active asset that is not the logged system. The central store's own audit
 #       log may stay in the store (where else would it go), since integrity (R3) and access
@@ -57,6 +58,7 @@
 #     - A log review of the central store covers every source shipped there.
 package annexa.iso27001.a8_15
 
+import data.annexa.lib.ai
 import data.annexa.lib.dates
 import data.annexa.lib.ops
 import data.annexa.lib.people
@@ -154,6 +156,12 @@ _sources_p contains records.ref(s) if {
 	some s in records.of("LoggingSource")
 	startswith(s.system, "Asset/")
 	not _retired_system(s)
+}
+
+_sources_p contains records.ref(s) if {
+	some s in records.of("LoggingSource")
+	startswith(s.system, "AISystem/")
+	ai.in_service(records.get(s.system))
 }
 
 # A source whose system is missing from the inventory stays in scope.
