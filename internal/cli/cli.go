@@ -70,9 +70,10 @@ func Main() int {
 
 // Run runs annexa with the given arguments and streams and returns the exit code.
 func Run(ctx context.Context, args []string, s Streams) int {
-	root := New(s)
+	root, a := newApp(s)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	a.progress.done()
 	if err == nil {
 		return ExitOK
 	}
@@ -110,6 +111,7 @@ Exit codes: 0 no control in scope fails; 1 a control fails; 2 invalid evidence o
 
 // app holds what every command shares: the folder of the organization's own policies.
 type app struct {
+	progress *progress
 	policies string
 	limits   bundle.Limits
 	timeout  time.Duration
@@ -162,6 +164,11 @@ func (e *policyError) Error() string { return strings.Join(e.lines, "\n") }
 
 // New builds the command tree.
 func New(s Streams) *cobra.Command {
+	root, _ := newApp(s)
+	return root
+}
+
+func newApp(s Streams) (*cobra.Command, *app) {
 	a := &app{}
 	root := &cobra.Command{
 		Use:           "annexa",
@@ -171,6 +178,7 @@ func New(s Streams) *cobra.Command {
 		SilenceUsage:  true,
 		Version:       Version(),
 	}
+	root.PersistentPreRun = func(*cobra.Command, []string) { a.progress = newProgress(s.Err) }
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
@@ -201,7 +209,7 @@ func New(s Streams) *cobra.Command {
 		newKeygenCmd(),
 		newVersionCmd(),
 	)
-	return root
+	return root, a
 }
 
 // Version returns annexa's version.
@@ -228,6 +236,10 @@ func colorEnabled(w io.Writer) bool {
 	if _, ok := os.LookupEnv("NO_COLOR"); ok || os.Getenv("TERM") == "dumb" {
 		return false
 	}
+	return isTerminal(w)
+}
+
+func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

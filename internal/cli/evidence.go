@@ -36,7 +36,8 @@ type evidence struct {
 	// schemaDigest identifies the schemas the evidence was validated with.
 	schemaDigest string
 	// rel is the evidence folder's path inside the repository, when commit is set.
-	rel string
+	rel      string
+	progress *progress
 	// removed and late are set by strict mode.
 	strict  bool
 	removed []string
@@ -84,6 +85,7 @@ func openSource(dir, ref string) (fs.FS, *gitsrc.Commit, string, error) {
 // record against its schema and computes the effective parameters. Problems with the
 // evidence come back as diagnostics.
 func (a *app) loadEvidence(dir, ref string) (*evidence, error) {
+	a.progress.set("reading the evidence in %s", dir)
 	fsys, commit, rel, err := openSource(dir, ref)
 	if err != nil {
 		return nil, err
@@ -97,6 +99,7 @@ func (a *app) loadEvidence(dir, ref string) (*evidence, error) {
 	if err != nil {
 		return nil, err
 	}
+	a.progress.set("validating %d records in %d files", len(b.Records), len(b.Files))
 	diags = append(diags, validateAll(sch, b.Records)...)
 	params, pdiags := sch.Params(b.ByKind("ManagementSystem"))
 	diags = append(diags, pdiags...)
@@ -105,7 +108,7 @@ func (a *app) loadEvidence(dir, ref string) (*evidence, error) {
 		commit, rel = cleanHead(dir, b)
 	}
 	return &evidence{dir: filepath.ToSlash(filepath.Clean(dir)), bundle: b, params: params, diags: diags,
-		commit: commit, ref: ref, rel: rel, schemaDigest: sch.Digest()}, nil
+		commit: commit, ref: ref, rel: rel, schemaDigest: sch.Digest(), progress: a.progress}, nil
 }
 
 // cleanHead returns the HEAD commit when the evidence folder is in a git work tree and its
@@ -323,6 +326,7 @@ func scope(eng *engine.Engine, standard, control string) ([]catalog.Control, err
 
 // evaluate runs the policies of the controls in scope and builds the report.
 func (ev *evidence) evaluate(ctx context.Context, eng *engine.Engine, asOf string, controls []catalog.Control) (*report.Report, error) {
+	ev.progress.set("evaluating %d controls over %d records as of %s", len(controls), len(ev.bundle.Records), asOf)
 	ids := make([]string, len(controls))
 	for i, c := range controls {
 		ids[i] = c.ID
