@@ -207,6 +207,7 @@ func newApp(s Streams) (*cobra.Command, *app) {
 		newReportCmd(a),
 		newHistoryCmd(a),
 		newKeygenCmd(),
+		newGenCmd(),
 		newVersionCmd(),
 	)
 	return root, a
