@@ -8,7 +8,7 @@ AS_OF    ?= 2026-11-30
 .DEFAULT_GOAL := help
 FUZZTIME ?= 10s
 
-.PHONY: help build demo test fuzz race check fmt vet lint clean
+.PHONY: help build demo test fuzz race bench check fmt vet lint clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -29,6 +29,10 @@ fuzz: ## run each fuzz target for FUZZTIME (default 10s)
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/bundle
 	$(GO) test -run '^$$' -fuzz '^FuzzRef$$' -fuzztime $(FUZZTIME) ./internal/bundle
 	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime $(FUZZTIME) ./internal/catalog
+
+bench: ## time annexa on generated bundles of 1k, 10k and 100k records against the cue vet + opa eval baseline (BENCH_SIZES=...,1000000 for 1M)
+	$(GO) run ./internal/tools/bench
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./internal/cli
 
 race: ## run every test under the race detector
 	$(GO) test -race ./...

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"time"
@@ -38,6 +39,8 @@ type evalOptions struct {
 	ref      string
 	strict   bool
 	profile  bool
+	timings  bool
+	dump     string
 }
 
 func newEvalCmd(a *app) *cobra.Command {
@@ -63,6 +66,10 @@ func newEvalCmd(a *app) *cobra.Command {
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "list the findings of passing controls too")
 	f.BoolVar(&opts.profile, "profile", false, "also time each control's policy on its own and list the slowest on standard error")
+	f.BoolVar(&opts.timings, "timings", false, "print the time of each phase on standard error, as JSON")
+	f.StringVar(&opts.dump, "dump-input", "", "also write the policy input (records, parameters, as-of) as JSON to this file")
+	_ = f.MarkHidden("timings")
+	_ = f.MarkHidden("dump-input")
 	f.BoolVar(&opts.strict, "strict", false, "strict replay: leave out every record and dated entry first committed after the as-of date")
 	f.StringVar(&opts.ref, "ref", "", "read the evidence at this git ref (tag, branch, commit) from the object store; as-of defaults to its commit date")
 	return cmd
@@ -79,10 +86,12 @@ func runEval(cmd *cobra.Command, a *app, opts *evalOptions) error {
 	if _, err := parseAsOf(opts.asOf); err != nil {
 		return err
 	}
+	t0 := time.Now()
 	eng, err := a.engine()
 	if err != nil {
 		return err
 	}
+	compiled := time.Since(t0)
 	controls, err := scope(eng, opts.standard, opts.control)
 	if err != nil {
 		return err
@@ -103,21 +112,39 @@ func runEval(cmd *cobra.Command, a *app, opts *evalOptions) error {
 			return err
 		}
 	}
+	if opts.dump != "" {
+		if err := writeOutput(io.Discard, opts.dump, func(w io.Writer) error {
+			return json.NewEncoder(w).Encode(ev.input(asOf))
+		}); err != nil {
+			return err
+		}
+	}
+	t1 := time.Now()
 	rep, err := ev.evaluate(cmd.Context(), eng, asOf, controls)
 	if err != nil {
 		return err
 	}
+	evaluated := time.Since(t1)
 	if opts.profile {
 		if err := profile(cmd, eng, ev, asOf, controls); err != nil {
 			return err
 		}
 	}
 	out := cmd.OutOrStdout()
+	t2 := time.Now()
 	err = writeOutput(out, opts.output, func(w io.Writer) error {
 		return renderReport(w, eng, opts.format, rep, report.TextOptions{Color: opts.output == "" && colorEnabled(out), Verbose: opts.verbose})
 	})
 	if err != nil {
 		return err
+	}
+	if opts.timings {
+		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+		_ = json.NewEncoder(cmd.ErrOrStderr()).Encode(map[string]any{
+			"records": len(ev.bundle.Records), "files": len(ev.bundle.Files),
+			"compile_ms": ms(compiled), "decode_ms": ms(ev.decodeTime), "validate_ms": ms(ev.validateTime),
+			"evaluate_ms": ms(evaluated), "render_ms": ms(time.Since(t2)),
+		})
 	}
 	if len(rep.Failing()) > 0 {
 		return failed()

@@ -38,6 +38,8 @@ type evidence struct {
 	// rel is the evidence folder's path inside the repository, when commit is set.
 	rel      string
 	progress *progress
+	// decodeTime and validateTime measure the phases of loading.
+	decodeTime, validateTime time.Duration
 	// removed and late are set by strict mode.
 	strict  bool
 	removed []string
@@ -94,13 +96,17 @@ func (a *app) loadEvidence(dir, ref string) (*evidence, error) {
 	if err != nil {
 		return nil, err
 	}
+	t0 := time.Now()
 	b, diags, err := bundle.Load(fsys, bundle.Options{Kinds: sch.Kinds(), Prefix: filepath.ToSlash(filepath.Clean(dir)),
 		Limits: a.limits})
 	if err != nil {
 		return nil, err
 	}
+	decodeTime := time.Since(t0)
+	t1 := time.Now()
 	a.progress.set("validating %d records in %d files", len(b.Records), len(b.Files))
 	diags = append(diags, validateAll(sch, b.Records)...)
+	validateTime := time.Since(t1)
 	params, pdiags := sch.Params(b.ByKind("ManagementSystem"))
 	diags = append(diags, pdiags...)
 	bundle.SortDiagnostics(diags)
@@ -108,7 +114,8 @@ func (a *app) loadEvidence(dir, ref string) (*evidence, error) {
 		commit, rel = cleanHead(dir, b)
 	}
 	return &evidence{dir: filepath.ToSlash(filepath.Clean(dir)), bundle: b, params: params, diags: diags,
-		commit: commit, ref: ref, rel: rel, schemaDigest: sch.Digest(), progress: a.progress}, nil
+		commit: commit, ref: ref, rel: rel, schemaDigest: sch.Digest(), progress: a.progress,
+		decodeTime: decodeTime, validateTime: validateTime}, nil
 }
 
 // cleanHead returns the HEAD commit when the evidence folder is in a git work tree and its
