@@ -68,22 +68,42 @@ type Record struct {
 	// Value is the decoded record: map[string]any with string, json.Number, bool, nil,
 	// []any and map[string]any values.
 	Value map[string]any
-	// Expr is the record's CUE syntax tree, kept for schema validation.
-	Expr ast.Expr
-	// fields maps dotted field paths (items.2.decision) to positions.
-	fields map[string]Pos
+	// fields maps dotted field paths (items.2.decision) to positions in the record's file.
+	// It is filled on first use, from the file's bytes (source.positions): most records
+	// never need a position, and the map would take a third of the bundle's memory.
+	fields map[string]lineCol
 	refs   []refUse
+	// src is the record's file; doc and elem say where the record is in it (elem is -1
+	// when the document is the record, not a list of records).
+	src       *source
+	doc, elem int32
+	// lossy is set when Value does not say exactly what the syntax tree says: bytes read as
+	// a string, a float literal rounded to a float64 or written like an int.
+	lossy bool
 }
+
+// Faithful reports whether Value holds exactly what the record's CUE syntax tree holds:
+// the same strings, the same numbers with the same kind (int or float), nothing dropped.
+// A checker may then judge Value in place of the syntax tree.
+func (r *Record) Faithful() bool { return !r.lossy }
 
 // Ref returns the record's reference, Kind/id.
 func (r *Record) Ref() string { return r.Kind + "/" + r.ID }
 
+// lineCol is a position inside the record's file.
+type lineCol struct{ line, col int32 }
+
+func (r *Record) pos(lc lineCol) Pos {
+	return Pos{File: r.Pos.File, Line: int(lc.line), Col: int(lc.col)}
+}
+
 // FieldPos returns the position of a dotted field path, or of the nearest enclosing field
 // that has one, or of the record.
 func (r *Record) FieldPos(p string) Pos {
+	fields := r.positions()
 	for p != "" {
-		if pos, ok := r.fields[p]; ok {
-			return pos
+		if lc, ok := fields[p]; ok {
+			return r.pos(lc)
 		}
 		i := strings.LastIndexByte(p, '.')
 		if i < 0 {
@@ -92,6 +112,41 @@ func (r *Record) FieldPos(p string) Pos {
 		p = p[:i]
 	}
 	return r.Pos
+}
+
+// positions returns the record's field positions, computing those of its file first.
+func (r *Record) positions() map[string]lineCol {
+	if r.src != nil {
+		r.src.positions()
+	}
+	return r.fields
+}
+
+// Syntax returns the record's CUE syntax tree, with the positions of its file, for
+// validation by CUE. The trees are not kept after decoding, which would take several times
+// the memory of the values: the first call for a record decodes its file again (once per
+// file) from the bytes kept for that purpose.
+func (r *Record) Syntax() (ast.Expr, error) {
+	if r.src == nil {
+		return nil, fmt.Errorf("%s: the record has no source", r.Ref())
+	}
+	docs, err := r.src.decode()
+	if int(r.doc) >= len(docs) {
+		// A syntax error in a later document does not matter; one before this record would
+		// have kept it from being decoded in the first place.
+		if err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s: document %d not found when decoding %s again", r.Ref(), r.doc, r.src.file)
+	}
+	doc := docs[r.doc]
+	if r.elem < 0 {
+		return doc, nil
+	}
+	if l, ok := doc.(*ast.ListLit); ok && int(r.elem) < len(l.Elts) {
+		return l.Elts[r.elem], nil
+	}
+	return nil, fmt.Errorf("%s: list element %d not found when decoding %s again", r.Ref(), r.elem, r.src.file)
 }
 
 type refUse struct {

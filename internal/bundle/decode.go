@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"cuelang.org/go/cue/ast"
 	cueerrors "cuelang.org/go/cue/errors"
@@ -20,48 +21,216 @@ import (
 	cueyaml "cuelang.org/go/encoding/yaml"
 )
 
-// refPattern is the shape of a reference: Kind/id.
-var refPattern = regexp.MustCompile(`^[A-Z][A-Za-z]+/[A-Za-z0-9][A-Za-z0-9._:-]*$`)
-
 // IsRef reports whether a string has the shape of a reference, Kind/id.
-func IsRef(s string) bool { return refPattern.MatchString(s) }
+func IsRef(s string) bool { return isRef(s) }
 
-// decodeFile splits one file into records. A YAML file holds one or more documents; a
-// document (or a JSON file) is one record or a list of records.
-func decodeFile(file string, data []byte, lim Limits) ([]*Record, []Diagnostic) {
-	var (
-		recs  []*Record
-		diags []Diagnostic
-	)
-	add := func(expr ast.Expr) {
-		r, d := splitDocument(file, expr, lim)
-		recs = append(recs, r...)
-		diags = append(diags, d...)
+// isRef matches ^[A-Z][A-Za-z]+/[A-Za-z0-9][A-Za-z0-9._:-]*$ without the regexp engine, since
+// every string of every record is tested (FuzzIsRef compares the two).
+func isRef(s string) bool {
+	if len(s) < 4 || s[0] < 'A' || s[0] > 'Z' {
+		return false
 	}
-	if strings.EqualFold(path.Ext(file), ".json") {
-		expr, err := cuejson.Extract(file, data)
-		if err != nil {
-			return nil, syntaxDiagnostics(file, err)
+	i := 1
+	for i < len(s) && isLetter(s[i]) {
+		i++
+	}
+	if i < 2 || i+1 >= len(s) || s[i] != '/' {
+		return false
+	}
+	i++
+	if !isLetter(s[i]) && !isDigit(s[i]) {
+		return false
+	}
+	for i++; i < len(s); i++ {
+		switch c := s[i]; {
+		case isLetter(c), isDigit(c), c == '.', c == '_', c == ':', c == '-':
+		default:
+			return false
 		}
-		add(expr)
-		return recs, diags
+	}
+	return true
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+
+// source is an evidence file whose records were decoded. Its bytes are kept so that the
+// syntax trees of its records can be decoded again when CUE must validate one of them.
+type source struct {
+	file    string
+	data    []byte
+	records []*Record
+
+	once sync.Once // decode
+	docs []ast.Expr
+	err  error
+
+	posOnce sync.Once // positions
+}
+
+// decode returns the documents of the file, decoding it once.
+func (s *source) decode() ([]ast.Expr, error) {
+	s.once.Do(func() {
+		s.err = eachDocument(s.file, s.data, func(expr ast.Expr) bool {
+			s.docs = append(s.docs, expr)
+			return true
+		})
+	})
+	return s.docs, s.err
+}
+
+// positions fills the field positions of every record of the file, once. It decodes the
+// file again rather than keeping the syntax trees, which are several times larger.
+func (s *source) positions() {
+	s.posOnce.Do(func() {
+		byDoc := map[int32][]*Record{}
+		for _, r := range s.records {
+			byDoc[r.doc] = append(byDoc[r.doc], r)
+		}
+		var doc, last int32
+		for d := range byDoc {
+			last = max(last, d)
+		}
+		_ = eachDocument(s.file, s.data, func(expr ast.Expr) bool {
+			for _, r := range byDoc[doc] {
+				st := expr
+				if r.elem >= 0 {
+					l, ok := expr.(*ast.ListLit)
+					if !ok || int(r.elem) >= len(l.Elts) {
+						continue
+					}
+					st = l.Elts[r.elem]
+				}
+				fields := make(map[string]lineCol, countNodes(st, 0))
+				fillPositions(fields, st, "")
+				r.fields = fields
+			}
+			doc++
+			return doc <= last
+		})
+	})
+}
+
+// fillPositions records the position of every field and list element of a value, under the
+// dotted paths that convert gives them.
+func fillPositions(fields map[string]lineCol, n ast.Expr, at string) {
+	switch x := n.(type) {
+	case *ast.StructLit:
+		for _, el := range x.Elts {
+			f, ok := el.(*ast.Field)
+			if !ok {
+				continue
+			}
+			name, _, err := ast.LabelName(f.Label)
+			if err != nil {
+				continue
+			}
+			p := join(at, name)
+			fields[p] = lineColOf(f)
+			fillPositions(fields, f.Value, p)
+		}
+	case *ast.ListLit:
+		for i, e := range x.Elts {
+			p := at + "." + strconv.Itoa(i)
+			fields[p] = lineColOf(e)
+			fillPositions(fields, e, p)
+		}
+	}
+}
+
+// eachDocument decodes the documents of a YAML file (or the one value of a JSON file) and
+// calls fn with each, until fn returns false. It returns the syntax error that ended the
+// decoding, if any.
+func eachDocument(file string, data []byte, fn func(ast.Expr) bool) error {
+	if strings.EqualFold(path.Ext(file), ".json") {
+		var expr ast.Expr
+		err := guard(file, data, func() (err error) {
+			expr, err = cuejson.Extract(file, data)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		fn(expr)
+		return nil
 	}
 	dec := cueyaml.NewDecoder(file, bytes.NewReader(data))
 	for {
-		expr, err := dec.Extract()
+		var expr ast.Expr
+		err := guard(file, data, func() (err error) {
+			expr, err = dec.Extract()
+			return err
+		})
 		if errors.Is(err, io.EOF) {
-			break
+			return nil
 		}
 		if err != nil {
-			diags = append(diags, syntaxDiagnostics(file, err)...)
-			break
+			return err
 		}
-		add(expr)
-		if len(recs) > lim.RecordsPerFile {
-			return nil, []Diagnostic{{Pos: Pos{File: file, Line: 1, Col: 1}, Message: fmt.Sprintf(
-				"file holds more than %d records: split it, or raise --limit records-per-file", lim.RecordsPerFile)}}
+		if !fn(expr) {
+			return nil
 		}
 	}
+}
+
+// guard runs a decoder call and turns a panic of the decoder, on input it does not expect,
+// into an error.
+func guard(file string, data []byte, decode func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s:1: cannot decode the file (%v)", file, p)
+			for i, c := range data {
+				if c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+					err = fmt.Errorf("%s:1: a line ends with a lone carriage return (\\r): save the file with \\n or \\r\\n line endings", file)
+					break
+				}
+			}
+		}
+	}()
+	return decode()
+}
+
+// decodeFile splits one file into records. A YAML file holds one or more documents; a
+// document (or a JSON file) is one record or a list of records.
+func decodeFile(file string, data []byte, lim Limits) (outRecs []*Record, outDiags []Diagnostic) {
+	// The decoders come from libraries; whatever they do with a hostile file, the file gets a
+	// diagnostic and the run goes on.
+	defer func() {
+		if p := recover(); p != nil {
+			outRecs, outDiags = nil, []Diagnostic{{Pos: Pos{File: file, Line: 1, Col: 1},
+				Message: fmt.Sprintf("invalid syntax: the decoder cannot read this file (%v)", p)}}
+		}
+	}()
+	var (
+		recs    []*Record
+		diags   []Diagnostic
+		doc     int32
+		tooMany bool
+	)
+	src := &source{file: file, data: data}
+	d := &decoder{file: file, lim: lim, src: src, strs: map[string]string{}, seen: map[string]lineCol{}}
+	err := eachDocument(file, data, func(expr ast.Expr) bool {
+		r, ds := d.splitDocument(expr, doc)
+		recs = append(recs, r...)
+		diags = append(diags, ds...)
+		doc++
+		if len(recs) > lim.RecordsPerFile {
+			tooMany = true
+			return false
+		}
+		return true
+	})
+	if tooMany {
+		return nil, []Diagnostic{{Pos: Pos{File: file, Line: 1, Col: 1}, Message: fmt.Sprintf(
+			"file holds more than %d records: split it, or raise --limit records-per-file", lim.RecordsPerFile)}}
+	}
+	if err != nil {
+		if strings.EqualFold(path.Ext(file), ".json") {
+			return nil, syntaxDiagnostics(file, err)
+		}
+		diags = append(diags, syntaxDiagnostics(file, err)...)
+	}
+	src.records = recs
 	return recs, diags
 }
 
@@ -98,22 +267,58 @@ func syntaxDiagnostics(file string, err error) []Diagnostic {
 }
 
 func posOf(file string, n ast.Node) Pos {
-	p := n.Pos()
-	if !p.IsValid() {
-		return Pos{File: file, Line: 1, Col: 1}
-	}
-	return Pos{File: file, Line: p.Line(), Col: p.Column()}
+	lc := lineColOf(n)
+	return Pos{File: file, Line: int(lc.line), Col: int(lc.col)}
 }
 
-func splitDocument(file string, expr ast.Expr, lim Limits) ([]*Record, []Diagnostic) {
+func lineColOf(n ast.Node) lineCol {
+	p := n.Pos()
+	if !p.IsValid() {
+		return lineCol{1, 1}
+	}
+	pp := p.Position() // once: Line and Column would each look the line up
+	return lineCol{int32(pp.Line), int32(pp.Column)}
+}
+
+// decoder turns the syntax trees of one file into records.
+type decoder struct {
+	file string
+	lim  Limits
+	src  *source
+	// strs interns the field names and short strings of the file: records repeat them
+	// (check_id, status, pass, Person/alice) and each copy would otherwise stay in memory.
+	strs map[string]string
+	// stack is the path to the value being converted.
+	stack []seg
+	// dotted is set when the record has a key with a dot in it; checked converts it again,
+	// with seen holding the position of every path, to find a key whose path collides with
+	// another one (positions are otherwise computed lazily, see source.positions).
+	dotted, checked bool
+	seen            map[string]lineCol
+}
+
+func (d *decoder) intern(s string) string {
+	if len(s) > 48 {
+		return s
+	}
+	if t, ok := d.strs[s]; ok {
+		return t
+	}
+	s = strings.Clone(s)
+	d.strs[s] = s
+	return s
+}
+
+func (d *decoder) splitDocument(expr ast.Expr, doc int32) ([]*Record, []Diagnostic) {
+	file, lim := d.file, d.lim
 	switch x := expr.(type) {
 	case *ast.StructLit:
 		if len(x.Elts) == 0 {
 			return nil, nil // an empty document
 		}
-		r, d := newRecord(file, x, lim)
+		r, diag := d.newRecord(x, doc, -1)
 		if r == nil {
-			return nil, []Diagnostic{d}
+			return nil, []Diagnostic{diag}
 		}
 		return []*Record{r}, nil
 	case *ast.ListLit:
@@ -123,15 +328,15 @@ func splitDocument(file string, expr ast.Expr, lim Limits) ([]*Record, []Diagnos
 			return nil, []Diagnostic{{Pos: posOf(file, x), Message: fmt.Sprintf(
 				"list holds more than %d records: split it, or raise --limit records-per-file", lim.RecordsPerFile)}}
 		}
-		for _, e := range x.Elts {
+		for i, e := range x.Elts {
 			st, ok := e.(*ast.StructLit)
 			if !ok {
 				diags = append(diags, Diagnostic{Pos: posOf(file, e), Message: "a list of records may hold only mappings with kind and id"})
 				continue
 			}
-			r, d := newRecord(file, st, lim)
+			r, diag := d.newRecord(st, doc, int32(i))
 			if r == nil {
-				diags = append(diags, d)
+				diags = append(diags, diag)
 				continue
 			}
 			recs = append(recs, r)
@@ -150,9 +355,10 @@ func splitDocument(file string, expr ast.Expr, lim Limits) ([]*Record, []Diagnos
 	return nil, []Diagnostic{{Pos: posOf(file, expr), Message: "a document must be a record (a mapping with kind and id) or a list of records"}}
 }
 
-func newRecord(file string, st *ast.StructLit, lim Limits) (*Record, Diagnostic) {
-	r := &Record{Pos: posOf(file, st), Expr: st, fields: make(map[string]Pos)}
-	v, err := r.convert(file, st, "", 0, lim)
+func (d *decoder) newRecord(st *ast.StructLit, doc, elem int32) (*Record, Diagnostic) {
+	file := d.file
+	r := &Record{Pos: posOf(file, st), src: d.src, doc: doc, elem: elem}
+	v, err := d.convertRecord(r, st)
 	if err != nil {
 		pos := posOf(file, st)
 		var pe *posError
@@ -169,78 +375,162 @@ func newRecord(file string, st *ast.StructLit, lim Limits) (*Record, Diagnostic)
 	id, ok := r.Value["id"].(string)
 	if !ok || id == "" {
 		if n, isNum := r.Value["id"].(json.Number); isNum {
-			return nil, Diagnostic{Pos: r.FieldPos("id"), Message: fmt.Sprintf("id must be a string: quote it, id: \"%s\"", n)}
+			pos := r.Pos
+			if lc, ok := topField(st, "id"); ok {
+				pos = r.pos(lc)
+			}
+			return nil, Diagnostic{Pos: pos, Message: fmt.Sprintf("id must be a string: quote it, id: \"%s\"", n)}
 		}
 		return nil, Diagnostic{Pos: r.Pos, Message: fmt.Sprintf("%s record has no id: every record needs kind and id", kind)}
 	}
 	r.Kind, r.ID = kind, id
-	if i, ok := r.fields["kind"]; ok {
-		r.Pos = i // a record starts where its kind is written
+	if lc, ok := topField(st, "kind"); ok {
+		r.Pos = r.pos(lc) // a record starts where its kind is written
 	}
 	return r, Diagnostic{}
 }
 
-// convert turns the syntax tree of a decoded YAML/JSON value into plain Go values, recording
-// field positions and reference-shaped strings along the way.
-func (r *Record) convert(file string, n ast.Expr, at string, depth int, lim Limits) (any, error) {
+// countNodes counts the fields and list elements of a value, to size the position map once;
+// it stops counting past a bound so that a hostile file costs no more than its decoding.
+func countNodes(n ast.Expr, depth int) int {
+	if depth > 64 {
+		return 0
+	}
+	c := 0
+	switch x := n.(type) {
+	case *ast.StructLit:
+		for _, d := range x.Elts {
+			if f, ok := d.(*ast.Field); ok {
+				c += 1 + countNodes(f.Value, depth+1)
+			}
+		}
+	case *ast.ListLit:
+		for _, e := range x.Elts {
+			c += 1 + countNodes(e, depth+1)
+		}
+	}
+	return c
+}
+
+// seg is one step of the path to the value being converted: a field name, or a list index
+// when name is empty.
+type seg struct {
+	name  string
+	index int
+}
+
+// path returns the dotted path of the value being converted (items.2.decision).
+func (d *decoder) path() string {
+	var b strings.Builder
+	for i, sg := range d.stack {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		if sg.name != "" || sg.index < 0 {
+			b.WriteString(sg.name)
+		} else {
+			b.WriteString(strconv.Itoa(sg.index))
+		}
+	}
+	return b.String()
+}
+
+// convertRecord converts a record's syntax tree. A duplicate key is found by the map of its
+// struct; only a key with a dot in it (a.b: 1 beside a: {b: 2}) can collide with the path of
+// another struct, and a record with one is converted again in the mode that tracks every path.
+func (d *decoder) convertRecord(r *Record, st *ast.StructLit) (any, error) {
+	d.stack, d.dotted, d.checked = d.stack[:0], false, false
+	v, err := d.convert(r, st, 0)
+	if !d.dotted {
+		return v, err
+	}
+	r.refs, r.lossy = nil, false
+	d.stack, d.checked = d.stack[:0], true
+	clear(d.seen)
+	return d.convert(r, st, 0)
+}
+
+// convert turns the syntax tree of a decoded YAML/JSON value into plain Go values, noting
+// reference-shaped strings along the way.
+func (d *decoder) convert(r *Record, n ast.Expr, depth int) (any, error) {
+	file, lim := d.file, d.lim
 	if depth > lim.Depth {
-		return nil, &posError{posOf(file, n), fmt.Sprintf("%s: nested deeper than %d levels: flatten the record, or raise --limit depth", at, lim.Depth)}
+		return nil, &posError{posOf(file, n), fmt.Sprintf("%s: nested deeper than %d levels: flatten the record, or raise --limit depth", d.path(), lim.Depth)}
 	}
 	switch x := n.(type) {
 	case *ast.StructLit:
 		m := make(map[string]any, len(x.Elts))
-		for _, d := range x.Elts {
-			f, ok := d.(*ast.Field)
+		for _, el := range x.Elts {
+			f, ok := el.(*ast.Field)
 			if !ok {
+				if _, isComment := el.(*ast.CommentGroup); !isComment {
+					r.lossy = true
+				}
 				continue
 			}
 			name, _, err := ast.LabelName(f.Label)
 			if err != nil {
 				return nil, fmt.Errorf("unsupported key: %v", err)
 			}
-			p := name
-			if at != "" {
-				p = at + "." + name
+			name = d.intern(name)
+			if strings.IndexByte(name, '.') >= 0 {
+				d.dotted = true
 			}
-			if first, dup := r.fields[p]; dup {
-				return nil, &posError{posOf(file, f), fmt.Sprintf("duplicate key %q: first written at line %d", name, first.Line)}
+			d.stack = append(d.stack, seg{name: name, index: -1})
+			if d.checked {
+				p := d.path()
+				if first, dup := d.seen[p]; dup {
+					return nil, &posError{posOf(file, f), fmt.Sprintf("duplicate key %q: first written at line %d", name, first.line)}
+				}
+				d.seen[p] = lineColOf(f)
+			} else if _, dup := m[name]; dup {
+				return nil, &posError{posOf(file, f), fmt.Sprintf("duplicate key %q: first written at line %d", name, firstLine(x, name))}
 			}
-			r.fields[p] = posOf(file, f)
-			v, err := r.convert(file, f.Value, p, depth+1, lim)
+			v, err := d.convert(r, f.Value, depth+1)
 			if err != nil {
 				return nil, err
 			}
+			d.stack = d.stack[:len(d.stack)-1]
 			m[name] = v
 		}
 		return m, nil
 	case *ast.ListLit:
 		l := make([]any, 0, len(x.Elts))
 		for i, e := range x.Elts {
-			p := at + "." + strconv.Itoa(i)
-			r.fields[p] = posOf(file, e)
-			v, err := r.convert(file, e, p, depth+1, lim)
+			d.stack = append(d.stack, seg{index: i})
+			if d.checked {
+				d.seen[d.path()] = lineColOf(e)
+			}
+			v, err := d.convert(r, e, depth+1)
 			if err != nil {
 				return nil, err
 			}
+			d.stack = d.stack[:len(d.stack)-1]
 			l = append(l, v)
 		}
 		return l, nil
 	case *ast.BasicLit:
 		switch x.Kind {
 		case token.STRING:
-			if len(x.Value) > lim.StringBytes+2 {
-				return nil, &posError{posOf(file, x), fmt.Sprintf("%s: string longer than %d bytes: keep large content in an attachment, or raise --limit string-size", at, lim.StringBytes)}
+			if strings.HasPrefix(strings.TrimLeft(x.Value, "#"), "'") {
+				r.lossy = true // bytes (!!binary), which Value holds as a string
 			}
-			s, err := literal.Unquote(x.Value)
+			if len(x.Value) > lim.StringBytes+2 {
+				return nil, &posError{posOf(file, x), fmt.Sprintf("%s: string longer than %d bytes: keep large content in an attachment, or raise --limit string-size", d.path(), lim.StringBytes)}
+			}
+			s, err := unquote(x.Value)
 			if err != nil {
 				return nil, fmt.Errorf("string: %v", err)
 			}
-			if refPattern.MatchString(s) {
-				r.refs = append(r.refs, refUse{target: s, path: at, pos: posOf(file, x)})
+			s = d.intern(s)
+			if isRef(s) {
+				r.refs = append(r.refs, refUse{target: s, path: d.path(), pos: posOf(file, x)})
 			}
 			return s, nil
 		case token.INT, token.FLOAT:
-			return number(file, x, "", at)
+			n, err := number(file, x, "", d.path)
+			r.checkNumber(x.Value, n)
+			return n, err
 		case token.TRUE:
 			return true, nil
 		case token.FALSE:
@@ -250,10 +540,70 @@ func (r *Record) convert(file string, n ast.Expr, at string, depth int, lim Limi
 		}
 	case *ast.UnaryExpr:
 		if lit, ok := x.X.(*ast.BasicLit); ok && x.Op == token.SUB && (lit.Kind == token.INT || lit.Kind == token.FLOAT) {
-			return number(file, lit, "-", at)
+			n, err := number(file, lit, "-", d.path)
+			r.checkNumber(lit.Value, n)
+			return n, err
 		}
 	}
-	return nil, fmt.Errorf("unsupported value at %s", at)
+	return nil, fmt.Errorf("unsupported value at %s", d.path())
+}
+
+// firstLine returns the line of the first field of a struct with the given name.
+func firstLine(st *ast.StructLit, name string) int32 {
+	for _, el := range st.Elts {
+		if f, ok := el.(*ast.Field); ok {
+			if n, _, err := ast.LabelName(f.Label); err == nil && n == name {
+				return lineColOf(f).line
+			}
+		}
+	}
+	return 0
+}
+
+// topField returns the position of a field of a record's top-level struct.
+func topField(st *ast.StructLit, name string) (lineCol, bool) {
+	for _, el := range st.Elts {
+		if f, ok := el.(*ast.Field); ok {
+			if n, _, err := ast.LabelName(f.Label); err == nil && n == name {
+				return lineColOf(f), true
+			}
+		}
+	}
+	return lineCol{}, false
+}
+
+// unquote is literal.Unquote with a shortcut for the common case, a double-quoted string
+// without escapes.
+func unquote(lit string) (string, error) {
+	if len(lit) >= 2 && lit[0] == '"' && lit[len(lit)-1] == '"' && !strings.HasPrefix(lit, `"""`) &&
+		strings.IndexByte(lit, '\\') < 0 {
+		return lit[1 : len(lit)-1], nil
+	}
+	return literal.Unquote(lit)
+}
+
+// checkNumber marks the record lossy when the JSON number written for a literal is not the
+// literal itself: CUE reads a literal as a float when it has a fraction or an exponent, and an
+// integer is converted exactly, but a float that is not valid JSON (1_000.5, .5, 1.) is
+// rounded through a float64 and may change its value or look like an int.
+func (r *Record) checkNumber(lit string, n json.Number) {
+	if n == "" {
+		return
+	}
+	var info literal.NumInfo
+	if strings.HasPrefix(lit, "number &") || literal.ParseNum(lit, &info) != nil {
+		r.lossy = true
+		return
+	}
+	if info.IsInt() {
+		if strings.ContainsAny(string(n), ".eE") {
+			r.lossy = true
+		}
+		return
+	}
+	if strings.TrimPrefix(string(n), "-") != lit {
+		r.lossy = true
+	}
 }
 
 // posError is a decoding problem at a position inside a record.
@@ -266,20 +616,20 @@ func (e *posError) Error() string { return e.msg }
 
 // number normalises a YAML/JSON number literal (0o777, 0x1F, 1_000, 1e3) to a JSON number.
 // Integers beyond 64 bits and infinities are refused rather than rounded.
-func number(file string, lit *ast.BasicLit, sign, at string) (json.Number, error) {
+func number(file string, lit *ast.BasicLit, sign string, path func() string) (json.Number, error) {
 	// The YAML decoder writes integers it cannot hold as "number & <digits>".
 	raw, huge := strings.CutPrefix(lit.Value, "number &")
 	text := sign + strings.ReplaceAll(strings.TrimSpace(raw), "_", "")
 	if lit.Kind == token.INT || huge {
 		n, err := strconv.ParseInt(text, 0, 64)
 		if err != nil {
-			return "", &posError{posOf(file, lit), fmt.Sprintf("%s: number %s is out of range: quote it if it is an identifier", at, text)}
+			return "", &posError{posOf(file, lit), fmt.Sprintf("%s: number %s is out of range: quote it if it is an identifier", path(), text)}
 		}
 		return json.Number(strconv.FormatInt(n, 10)), nil
 	}
 	f, err := strconv.ParseFloat(text, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		return "", &posError{posOf(file, lit), fmt.Sprintf("%s: number %s is out of range", at, text)}
+		return "", &posError{posOf(file, lit), fmt.Sprintf("%s: number %s is out of range", path(), text)}
 	}
 	if json.Valid([]byte(text)) {
 		return json.Number(text), nil

@@ -186,16 +186,15 @@ func (b *Bundle) checkAttachments(fsys fs.FS, prefix string, lim Limits) []Diagn
 				continue // kept elsewhere: pinned by its digest, not read
 			}
 			at := fmt.Sprintf("evidence.%d.uri", i)
-			pos := r.FieldPos(at)
 			clean := path.Clean(uri)
 			if path.IsAbs(uri) || clean == ".." || strings.HasPrefix(clean, "../") {
-				diags = append(diags, Diagnostic{Pos: pos, Message: fmt.Sprintf(
+				diags = append(diags, Diagnostic{Pos: r.FieldPos(at), Message: fmt.Sprintf(
 					"%s %s: attachment path %s leaves the bundle: give a path inside the evidence folder", r.Kind, at, uri)})
 				continue
 			}
 			want, _ := m["sha256"].(string)
 			if want == "" {
-				diags = append(diags, Diagnostic{Pos: pos, Message: fmt.Sprintf(
+				diags = append(diags, Diagnostic{Pos: r.FieldPos(at), Message: fmt.Sprintf(
 					"%s %s: attachment %s has no sha256: add its digest (sha256sum %s)", r.Kind, at, uri, clean)})
 				continue
 			}

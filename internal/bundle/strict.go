@@ -46,9 +46,13 @@ func (b *Bundle) Strict(lineTime LineTime, cutoff time.Time, tolerance time.Dura
 			delete(b.Index, r.Ref())
 			continue
 		}
+		r.positions()
 		renames := map[string]map[int]int{}
 		v, gone := r.prune(r.Value, "", lineTime, cutoff, renames)
 		r.Value = v.(map[string]any)
+		if len(renames) > 0 {
+			r.lossy = true // Value no longer matches the syntax tree
+		}
 		r.renumber(renames)
 		removed = append(removed, gone...)
 		late = append(late, r.late(lineTime, tolerance)...)
@@ -79,8 +83,8 @@ func (r *Record) prune(v any, at string, lineTime LineTime, cutoff time.Time, re
 		for i, e := range x {
 			p := join(at, strconv.Itoa(i))
 			if _, isMap := e.(map[string]any); isMap {
-				if pos, ok := r.fields[p]; ok {
-					if t, ok := lineTime(pos.File, pos.Line); !ok || t.After(cutoff) {
+				if lc, ok := r.fields[p]; ok {
+					if t, ok := lineTime(r.Pos.File, int(lc.line)); !ok || t.After(cutoff) {
 						removed = append(removed, r.Ref()+"#"+p)
 						index[i] = -1
 						continue
@@ -106,7 +110,7 @@ func (r *Record) renumber(renames map[string]map[int]int) {
 	if len(renames) == 0 {
 		return
 	}
-	fields := make(map[string]Pos, len(r.fields))
+	fields := make(map[string]lineCol, len(r.fields))
 next:
 	for key, pos := range r.fields {
 		segs := strings.Split(key, ".")
@@ -130,7 +134,7 @@ next:
 // late finds event dates written more than tolerance before their line was committed.
 func (r *Record) late(lineTime LineTime, tolerance time.Duration) []LateRecord {
 	var out []LateRecord
-	for p, pos := range r.fields {
+	for p, lc := range r.fields {
 		name := p[strings.LastIndexByte(p, '.')+1:]
 		if !eventFields[name] {
 			continue
@@ -143,7 +147,7 @@ func (r *Record) late(lineTime LineTime, tolerance time.Duration) []LateRecord {
 		if err != nil {
 			continue
 		}
-		t, ok := lineTime(pos.File, pos.Line)
+		t, ok := lineTime(r.Pos.File, int(lc.line))
 		if !ok {
 			continue
 		}

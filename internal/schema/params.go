@@ -74,7 +74,11 @@ func normalise(v any) any {
 
 // fieldExpr returns the syntax tree of a top-level field of a record.
 func fieldExpr(r *bundle.Record, name string) ast.Expr {
-	st, ok := r.Expr.(*ast.StructLit)
+	expr, err := r.Syntax()
+	if err != nil {
+		return nil
+	}
+	st, ok := expr.(*ast.StructLit)
 	if !ok {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,6 +29,10 @@ type Schema struct {
 	root   cue.Value
 	defs   map[string]cue.Value
 	kinds  []string
+	// fast holds the plain-Go checkers of the kinds (fast.go); opaque lists, per kind, the
+	// places where a checker leaves the decision to CUE.
+	fast   map[string]check
+	opaque map[string][]string
 }
 
 // Load returns the embedded schema, compiled once per process.
@@ -66,8 +71,20 @@ var Load = sync.OnceValues(func() (*Schema, error) {
 		s.kinds = append(s.kinds, kind)
 	}
 	slices.Sort(s.kinds)
+	s.compileFast()
 	return s, nil
 })
+
+func (s *Schema) compileFast() {
+	s.fast = map[string]check{}
+	s.opaque = map[string][]string{}
+	regexps := map[string]*regexp.Regexp{}
+	for _, kind := range s.kinds {
+		c, opaque := compileFast(s.defs[kind], regexps)
+		s.fast[kind] = c
+		s.opaque[kind] = opaque
+	}
+}
 
 // Digest returns the sha256 of the schema files: of the sorted lines "sha256  path".
 func (s *Schema) Digest() string { return s.digest }
@@ -98,18 +115,36 @@ func (s *Schema) Definition(kind string) (cue.Value, bool) {
 }
 
 // Validate checks one record against the definition of its kind and returns its problems,
-// each at the position of the offending field.
+// each at the position of the offending field. Most valid records are accepted by the fast
+// checker compiled from the definition; the others are validated by CUE.
 func (s *Schema) Validate(r *bundle.Record) []bundle.Diagnostic {
 	def, ok := s.defs[r.Kind]
 	if !ok {
 		return []bundle.Diagnostic{{Pos: r.Pos, Message: fmt.Sprintf("unknown kind %q", r.Kind)}}
 	}
-	v := s.ctx.BuildExpr(r.Expr, cue.Filename(r.Pos.File))
-	err := def.Unify(v).Validate(cue.Concrete(true))
-	if err == nil {
+	if s.fastValid(r) {
 		return nil
 	}
-	return s.diagnostics(r, def, err)
+	return s.validateCUE(r, def)
+}
+
+// fastValid reports whether the fast checker accepts the record.
+func (s *Schema) fastValid(r *bundle.Record) bool {
+	c := s.fast[r.Kind]
+	return c != nil && r.Faithful() && c.ok(r.Value)
+}
+
+// validateCUE validates the record's syntax tree with CUE.
+func (s *Schema) validateCUE(r *bundle.Record, def cue.Value) []bundle.Diagnostic {
+	expr, err := r.Syntax()
+	if err != nil {
+		return []bundle.Diagnostic{{Pos: r.Pos, Message: fmt.Sprintf("%s record: %v", r.Kind, err)}}
+	}
+	v := s.ctx.BuildExpr(expr, cue.Filename(r.Pos.File))
+	if err := def.Unify(v).Validate(cue.Concrete(true)); err != nil {
+		return s.diagnostics(r, def, err)
+	}
+	return nil
 }
 
 func (s *Schema) diagnostics(r *bundle.Record, def cue.Value, err error) []bundle.Diagnostic {

@@ -21,8 +21,16 @@ active_on(acc, d) if {
 
 _disabled_by(acc, d) if dates.day(acc.disabled_on) <= d
 
-# active holds when an account is enabled at the as-of date.
-active(acc) if active_on(acc, input.as_of)
+# active holds when an account is enabled at the as-of date (active_on at as-of: a date or
+# timestamp lies on or before as-of exactly when it sorts before the day after as-of).
+active(acc) if {
+	acc.created_on < _after_as_of
+	not _disabled(acc)
+}
+
+_disabled(acc) if acc.disabled_on < _after_as_of
+
+_after_as_of := dates.add_days(input.as_of, 1)
 
 # systems is the set of Asset refs that accounts name as their system.
 systems := {acc.system | some acc in records.of("Account")}

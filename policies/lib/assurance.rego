@@ -163,13 +163,23 @@ _theme(c) := concat(".", array.slice(split(c, "."), 0, 2))
 _internal(a) if not a.external == true
 
 # audits maps a standard to the refs of its internal audits (planned or performed).
-_audits_p[std] contains records.ref(a) if {
+audits := {k: vs |
+	some k in {x[0] | some x in _audits_rows}
+	vs := {x[1] | some x in _audits_rows; x[0] == k}
+}
+
+_audits_rows := {[std, records.ref(a)] |
 	some a in records.of("InternalAudit")
 	_internal(a)
 	some std in a.standards
 }
 
-_performed_p[std] contains ref if {
+_performed := {k: vs |
+	some k in {x[0] | some x in _performed_rows}
+	vs := {x[1] | some x in _performed_rows; x[0] == k}
+}
+
+_performed_rows := {[std, ref] |
 	some std, refs in audits
 	some ref in refs
 	dates.visible(records.get(ref).performed_on)
@@ -223,7 +233,12 @@ frequency_items(rule, std) := {result.fail(rule, msg, _audit_anchor(std, "perfor
 
 # --- 9.2 R2: programme coverage of clauses and applicable Annex A controls.
 
-_excluded_p[e.standard] contains soa.control_id(e) if {
+_excluded := {k: vs |
+	some k in {x[0] | some x in _excluded_rows}
+	vs := {x[1] | some x in _excluded_rows; x[0] == k}
+}
+
+_excluded_rows := {[e.standard, soa.control_id(e)] |
 	some e in records.of("SoAEntry")
 	e.applicable == false
 	count(records.approved_on(e)) > 0
@@ -382,13 +397,23 @@ _due_soon(rule, std) := {result.at_risk(rule, msg, [records.at(a, "planned_on")]
 recent_audits(std) := audited_in(std, input.params.lookback_days)
 
 # _soa_owner maps "control|person" to the SoA entries of that control the person owns.
-_soa_owner_p[concat("|", [soa.control_id(e), e.owner])] contains records.ref(e) if {
+_soa_owner := {k: vs |
+	some k in {x[0] | some x in _soa_owner_rows}
+	vs := {x[1] | some x in _soa_owner_rows; x[0] == k}
+}
+
+_soa_owner_rows := {[concat("|", [soa.control_id(e), e.owner]), records.ref(e)] |
 	some e in records.of("SoAEntry")
 }
 
 # _soa_impl maps "control|ref" to the SoA entries of that control that name ref among their
 # implementation_refs.
-_soa_impl_p[concat("|", [soa.control_id(e), x])] contains records.ref(e) if {
+_soa_impl := {k: vs |
+	some k in {x[0] | some x in _soa_impl_rows}
+	vs := {x[1] | some x in _soa_impl_rows; x[0] == k}
+}
+
+_soa_impl_rows := {[concat("|", [soa.control_id(e), x]), records.ref(e)] |
 	some e in records.of("SoAEntry")
 	some x in object.get(e, "implementation_refs", [])
 }
@@ -494,7 +519,12 @@ _nonconformity(x) if {
 }
 
 # _reviews_citing maps a ref to the management reviews that list it among their input_refs.
-_reviews_citing_p[x] contains records.ref(mr) if {
+_reviews_citing := {k: vs |
+	some k in {x[0] | some x in _reviews_citing_rows}
+	vs := {x[1] | some x in _reviews_citing_rows; x[0] == k}
+}
+
+_reviews_citing_rows := {[x, records.ref(mr)] |
 	some mr in records.of("ManagementReview")
 	some x in object.get(mr, "input_refs", [])
 }
@@ -552,7 +582,12 @@ _review_since(std, d) if dates.day(records.get(latest_review[std]).held_on) >= d
 # ---- management reviews
 
 # reviews maps a standard to the refs of its management reviews held on or before the as-of date.
-_reviews_p[std] contains records.ref(mr) if {
+reviews := {k: vs |
+	some k in {x[0] | some x in _reviews_rows}
+	vs := {x[1] | some x in _reviews_rows; x[0] == k}
+}
+
+_reviews_rows := {[std, records.ref(mr)] |
 	some mr in records.of("ManagementReview")
 	dates.visible(mr.held_on)
 	some std in mr.standards
@@ -770,27 +805,13 @@ _tokens(text) := {trim_right(t, ".:-") | some t in regex.split(`[^A-Za-z0-9._:-]
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-audits := _audits_p
-
-_performed := _performed_p
-
 latest_audit := _latest_audit_p
-
-_excluded := _excluded_p
 
 applicable := _applicable_p
 
 _covered_clauses := _covered_clauses_p
 
 _covered_controls := _covered_controls_p
-
-_soa_owner := _soa_owner_p
-
-_soa_impl := _soa_impl_p
-
-_reviews_citing := _reviews_citing_p
-
-reviews := _reviews_p
 
 latest_review := _latest_review_p
 

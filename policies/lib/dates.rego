@@ -46,3 +46,15 @@ latest(ds) := max(vs) if {
 	vs := {day(d) | some d in ds; visible(d)}
 	count(vs) > 0
 }
+
+# cutoff returns the first day of the window of n days that ends on the as-of date, so that
+# within(d, n) holds exactly when since(d, cutoff(n)). Compute it once, in a complete rule,
+# and compare days as strings instead of parsing two dates per record.
+cutoff(n) := add_days(input.as_of, 0 - n)
+
+# since holds when d is on or before the as-of date and on or after the day c (a cutoff).
+since(d, c) if {
+	x := day(d)
+	x <= input.as_of
+	c <= x
+}

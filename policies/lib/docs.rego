@@ -43,7 +43,12 @@ review_interval(d, default_days) := object.get(d, "review_interval_days", defaul
 fresh(d, default_days) if dates.within(last_reviewed(d), review_interval(d, default_days))
 
 # current_by_topic maps a topic to the refs of current policies and topic policies on it.
-_current_by_topic_p[d.topic] contains records.ref(d) if {
+current_by_topic := {k: vs |
+	some k in {x[0] | some x in _current_by_topic_rows}
+	vs := {x[1] | some x in _current_by_topic_rows; x[0] == k}
+}
+
+_current_by_topic_rows := {[d.topic, records.ref(d)] |
 	some d in records.of("Document")
 	d.doc_type in {"policy", "topic-policy"}
 	current(d)
@@ -60,5 +65,3 @@ current_of(doc_type, topic) := {records.ref(d) |
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 superseded := _superseded_p
-
-current_by_topic := _current_by_topic_p

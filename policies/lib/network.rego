@@ -143,33 +143,193 @@ _targets(r, t) := {s | some x in t.scope; some s in _named(x)} if not is_string(
 
 _named(x) := {x} | ops.assets_named(x)
 
-# _obs maps "topic|target" to the observations of that topic on that target.
-_obs_p[concat("|", [topic, target])] contains o if {
+# _config_runs are the visible TestRuns of config_types.
+_config_runs := [t |
 	some t in records.of("TestRun")
 	t.test_type in config_types
 	dates.visible(t.performed_on)
-	some i, r in object.get(t, "results", [])
-	some topic in topics(r.check_id, t.test_type)
-	some target in _targets(r, t)
-	o := {
-		"day": dates.day(t.performed_on), "status": r.status, "check_id": r.check_id,
-		"at": records.at(t, sprintf("results.%d", [i])), "resource": object.get(r, "resource", ""),
-	}
+]
+
+# _topics_of maps each [check_id, test_type] pair of a configuration result to its topics, so
+# the patterns run once per distinct check id rather than once per result.
+_topics_of := {pair: topics(pair[0], pair[1]) |
+	some pair in {[r.check_id, t.test_type] | some t in _config_runs; some r in object.get(t, "results", [])}
 }
 
+# Observations are indexed per topic, and a topic's index is built only when a control asks
+# about that topic: _topic_entries and _topic_latest are keyed rules (a lookup with a given key
+# evaluates and caches that key alone), and each topic has its own grouping rule below, because
+# OPA groups a comprehension through an index only over a rule that it can name.
+
+# topic_names are the topics a check can belong to.
+topic_names := {x | some x, _ in _patterns} | {x | some _, x in _by_type}
+
+# _run_rows are [run, day, ref, scope targets] of the visible configuration runs.
+_run_rows := [[t, dates.day(t.performed_on), records.ref(t), scope] |
+	some t in _config_runs
+	scope := {s | some x in object.get(t, "scope", []); some s in _named(x)}
+]
+
+# _id_rows maps a check id to [run row, index, result] of every visible configuration result.
+_id_rows := {id: rows |
+	some id in {pair[0] | some pair, _ in _topics_of}
+	rows := [[x, i, r] | some x in _run_rows; some i, r in object.get(x[0], "results", []); r.check_id == id]
+}
+
+# _topic_pairs maps a topic to the [check_id, test_type] pairs whose results belong to it.
+_topic_pairs := {topic: pairs |
+	some topic in topic_names
+	pairs := {pair | some pair, ts in _topics_of; topic in ts}
+}
+
+# _topic_entries maps a topic to [target, observation] for every visible configuration result
+# of the topic; a result without a resource is about the run's scope (see _targets).
+_topic_entries[topic] := [[target, o] |
+	some pair in _topic_pairs[topic]
+	some row in _id_rows[pair[0]]
+	x := row[0]
+	x[0].test_type == pair[1]
+	r := row[2]
+	o := {
+		"day": x[1], "status": r.status, "check_id": r.check_id,
+		"at": sprintf("%s#results.%d", [x[2], row[1]]), "resource": object.get(r, "resource", ""),
+	}
+	some target in _row_targets(r, x[3])
+] if some topic in topic_names
+
+_row_targets(r, _) := {res} | object.get(ops.assets_by_external_id, res, set()) if {
+	res := r.resource
+	is_string(res)
+}
+
+_row_targets(r, scope) := scope if not is_string(object.get(r, "resource", null))
+
+_obs_time_sync := {target: os |
+	some target in {e[0] | some e in _topic_entries["time-sync"]}
+	os := {e[1] | some e in _topic_entries["time-sync"]; e[0] == target}
+}
+
+_obs_of("time-sync") := _obs_time_sync
+
+_obs_admin_ports := {target: os |
+	some target in {e[0] | some e in _topic_entries["admin-ports"]}
+	os := {e[1] | some e in _topic_entries["admin-ports"]; e[0] == target}
+}
+
+_obs_of("admin-ports") := _obs_admin_ports
+
+_obs_flow_logs := {target: os |
+	some target in {e[0] | some e in _topic_entries["flow-logs"]}
+	os := {e[1] | some e in _topic_entries["flow-logs"]; e[0] == target}
+}
+
+_obs_of("flow-logs") := _obs_flow_logs
+
+_obs_tls := {target: os |
+	some target in {e[0] | some e in _topic_entries.tls}
+	os := {e[1] | some e in _topic_entries.tls; e[0] == target}
+}
+
+_obs_of("tls") := _obs_tls
+
+_obs_waf := {target: os |
+	some target in {e[0] | some e in _topic_entries.waf}
+	os := {e[1] | some e in _topic_entries.waf; e[0] == target}
+}
+
+_obs_of("waf") := _obs_waf
+
+_obs_ddos := {target: os |
+	some target in {e[0] | some e in _topic_entries.ddos}
+	os := {e[1] | some e in _topic_entries.ddos; e[0] == target}
+}
+
+_obs_of("ddos") := _obs_ddos
+
+_obs_web_filter := {target: os |
+	some target in {e[0] | some e in _topic_entries["web-filter"]}
+	os := {e[1] | some e in _topic_entries["web-filter"]; e[0] == target}
+}
+
+_obs_of("web-filter") := _obs_web_filter
+
+_obs_web_category := {target: os |
+	some target in {e[0] | some e in _topic_entries["web-category"]}
+	os := {e[1] | some e in _topic_entries["web-category"]; e[0] == target}
+}
+
+_obs_of("web-category") := _obs_web_category
+
+_obs_encryption_at_rest := {target: os |
+	some target in {e[0] | some e in _topic_entries["encryption-at-rest"]}
+	os := {e[1] | some e in _topic_entries["encryption-at-rest"]; e[0] == target}
+}
+
+_obs_of("encryption-at-rest") := _obs_encryption_at_rest
+
+_obs_key_rotation := {target: os |
+	some target in {e[0] | some e in _topic_entries["key-rotation"]}
+	os := {e[1] | some e in _topic_entries["key-rotation"]; e[0] == target}
+}
+
+_obs_of("key-rotation") := _obs_key_rotation
+
+_obs_separation := {target: os |
+	some target in {e[0] | some e in _topic_entries.separation}
+	os := {e[1] | some e in _topic_entries.separation; e[0] == target}
+}
+
+_obs_of("separation") := _obs_separation
+
+_obs_peering := {target: os |
+	some target in {e[0] | some e in _topic_entries.peering}
+	os := {e[1] | some e in _topic_entries.peering; e[0] == target}
+}
+
+_obs_of("peering") := _obs_peering
+
+_obs_app_control := {target: os |
+	some target in {e[0] | some e in _topic_entries["app-control"]}
+	os := {e[1] | some e in _topic_entries["app-control"]; e[0] == target}
+}
+
+_obs_of("app-control") := _obs_app_control
+
+_obs_local_admin := {target: os |
+	some target in {e[0] | some e in _topic_entries["local-admin"]}
+	os := {e[1] | some e in _topic_entries["local-admin"]; e[0] == target}
+}
+
+_obs_of("local-admin") := _obs_local_admin
+
+_obs_cert_expiry := {target: os |
+	some target in {e[0] | some e in _topic_entries["cert-expiry"]}
+	os := {e[1] | some e in _topic_entries["cert-expiry"]; e[0] == target}
+}
+
+_obs_of("cert-expiry") := _obs_cert_expiry
+
+# _topic_latest maps a topic to, for each target, [day of its latest observation, the
+# observations of that day].
+_topic_latest[topic] := {target: [day, {o | some o in os; o.day == day}] |
+	some target, os in _obs_of(topic)
+	day := max({o.day | some o in os})
+} if some topic in topic_names
+
 # targets maps a topic to everything it was observed on (Asset refs and raw resource names).
-_targets_p[topic] contains target if {
-	some key, _ in _obs
-	parts := split(key, "|")
-	topic := parts[0]
-	target := concat("|", array.slice(parts, 1, count(parts)))
+targets[topic] := ts if {
+	some topic in topic_names
+	ts := {t | some t, _ in _obs_of(topic)}
+	count(ts) > 0
 }
 
 # observations returns every visible observation of a topic on a target (Asset ref or resource).
-observations(topic, target) := object.get(_obs, concat("|", [topic, target]), set())
+observations(topic, target) := os if {
+	os := _obs_of(topic)[target]
+} else := set()
 
 # last_day returns the day of the latest observation of a topic on a target; undefined if none.
-last_day(topic, target) := dates.latest({o.day | some o in observations(topic, target)})
+last_day(topic, target) := _topic_latest[topic][target][0]
 
 # last_text returns last_day, or never.
 last_text(topic, target) := d if d := last_day(topic, target)
@@ -177,10 +337,12 @@ last_text(topic, target) := d if d := last_day(topic, target)
 last_text(topic, target) := "never" if not last_day(topic, target)
 
 # fresh holds when a topic was observed on a target within n days.
-fresh(topic, target, n) if dates.within(last_day(topic, target), n)
+fresh(topic, target, n) if _within(last_day(topic, target), n)
 
 # latest returns the observations of a topic on a target made on its latest day.
-latest(topic, target) := {o | some o in observations(topic, target); o.day == last_day(topic, target)}
+latest(topic, target) := os if {
+	os := _topic_latest[topic][target][1]
+} else := set()
 
 # latest_failed returns the failed or errored observations of the latest day.
 latest_failed(topic, target) := {o | some o in latest(topic, target); o.status in failed}
@@ -296,19 +458,39 @@ _for_control(e, control, _) if sprintf("iso27001:A.%s", [control]) in object.get
 # for one of items (record refs, resource names or result refs): the exception must name the
 # item and the rule (rule:8.20/R1) or the control (iso27001:A.8.20, in applies_to or controls).
 excepted(control, rule, items) := {records.ref(e) |
-	some e in records.of("Exception")
 	some item in items
-	item in e.applies_to
+	some e in _valid_naming[item]
 	_for_control(e, control, rule)
+}
+
+# _valid_naming maps each entry of applies_to to the valid exceptions that list it.
+_valid_naming := {item: es |
+	some item in {x | some pair in _valid_pairs; x := pair[0]}
+	es := {pair[1] | some pair in _valid_pairs; pair[0] == item}
+}
+
+_valid_pairs := {[item, e] |
+	some e in records.of("Exception")
 	valid_exception(e)
+	some item in e.applies_to
+}
+
+# _cutoffs maps every whole number of days among the parameters to the first day within that
+# many days of the as-of date, so that dates.within(d, n) becomes two string comparisons.
+_cutoffs := {n: dates.add_days(input.as_of, 0 - n) | some _, n in input.params; is_number(n); n == floor(n)}
+
+# _within is dates.within(d, n) for a date or timestamp d.
+_within(d, n) if {
+	day := dates.day(d)
+	day <= input.as_of
+	day >= _cutoffs[n]
+} else if {
+	not _cutoffs[n]
+	dates.within(d, n)
 }
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_obs := _obs_p
-
-targets := _targets_p
-
 perimeter := _perimeter_p
 
 internet_facing := _internet_facing_p

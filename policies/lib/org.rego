@@ -75,25 +75,35 @@ _chain_graph := {records.ref(d): [s | s := d.supersedes] | some d in records.of(
 # chain is the set of refs of a document and of every earlier version it supersedes.
 chain(d) := graph.reachable(_chain_graph, {records.ref(d)})
 
-_ack_key(a) := concat("@", [a.document, major(a.document_version)])
+# _acked maps [Document ref, major version] to the people who signed that major version by
+# as-of. The major number is worked out once per distinct version string.
+_acked := {key: signers |
+	some key in {r[0] | some r in _ack_rows}
+	signers := {r[1] | some r in _ack_rows; r[0] == key}
+}
 
-_visible_acks_p contains a if {
+_ack_rows := {[[a.document, _majors[a.document_version]], a.person] |
 	some a in records.of("Acknowledgement")
-	dates.visible(a.signed_on)
+	a.signed_on < _after_as_of
 }
 
-# _acked maps "Document/id@major" to the people who signed that major version by as-of.
-_acked := {k: signers |
-	some k in {_ack_key(a) | some a in _visible_acks}
-	signers := {a.person | some a in _visible_acks; key := _ack_key(a); key == k}
-}
+_majors := {v: major(v) | some v in {a.document_version | some a in records.of("Acknowledgement")}}
+
+# _after_as_of is the day after the as-of date: a date or timestamp d is visible (its day is on
+# or before as-of) exactly when d < _after_as_of.
+_after_as_of := dates.add_days(input.as_of, 1)
 
 # acked_people is the set of Person refs that acknowledged the document's current major
 # version, on the document or on an earlier version in its supersedes chain.
 acked_people(d) := {p |
+	m := major(d.version)
 	some c in chain(d)
-	some p in object.get(_acked, concat("@", [c, major(d.version)]), set())
+	some p in _acked_of(c, m)
 }
+
+_acked_of(c, m) := ps if {
+	ps := _acked[[c, m]]
+} else := set()
 
 # major_since is the first publication date of the document's current major version.
 major_since(d) := min({c.published_on |
@@ -255,7 +265,5 @@ why_not_attested(number, roles) := attest.why_not(_ids(number)[0], roles, "") if
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 isms := _isms_p
-
-_visible_acks := _visible_acks_p
 
 _valid_exceptions := _valid_exceptions_p

@@ -41,7 +41,12 @@ holds_on(p, role, d) if {
 _assignment_ended(a, d) if a.to <= d
 
 # holders maps a Role ref to the refs of the active people holding it at as-of.
-_holders_p[role] contains records.ref(p) if {
+holders := {k: vs |
+	some k in {x[0] | some x in _holders_rows}
+	vs := {x[1] | some x in _holders_rows; x[0] == k}
+}
+
+_holders_rows := {[role, records.ref(p)] |
 	some p in records.of("Person")
 	active(p)
 	some a in object.get(p, "roles", [])
@@ -58,5 +63,3 @@ role_ref(id) := concat("/", ["Role", id])
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 active_refs := _active_refs_p
-
-holders := _holders_p

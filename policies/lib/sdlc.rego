@@ -115,7 +115,12 @@ _engineers_p contains p if {
 	some p in object.get(people.holders, role, set())
 }
 
-_trained_p[t.person] contains dates.day(t.completed_on) if {
+_trained := {k: vs |
+	some k in {x[0] | some x in _trained_rows}
+	vs := {x[1] | some x in _trained_rows; x[0] == k}
+}
+
+_trained_rows := {[t.person, dates.day(t.completed_on)] |
 	some t in records.of("TrainingRecord")
 	t.course_type == "secure-coding"
 	t.passed == true
@@ -237,7 +242,12 @@ _production_copies_p contains records.ref(a) if {
 # they name the asset together with rule:8.33/R1 or the control A.8.33 (or rule:8.31/R3, A.8.31).
 copy_exceptions(ref) := network.excepted("8.33", "R1", {ref}) | network.excepted("8.31", "R3", {ref})
 
-_naming_p[item] contains records.ref(e) if {
+_naming := {k: vs |
+	some k in {x[0] | some x in _naming_rows}
+	vs := {x[1] | some x in _naming_rows; x[0] == k}
+}
+
+_naming_rows := {[item, records.ref(e)] |
 	some e in records.of("Exception")
 	some item in e.applies_to
 }
@@ -256,23 +266,22 @@ _retention_end(a) := dates.add_days(a.lifecycle.in_service_on, a.pii.retention_d
 # copy_problems maps a production copy (Asset ref) to what keeps it from meeting A.8.33: no valid
 # Exception authorising it, masking_applied not true, a latest PII scan that failed on it, or a
 # planned deletion date (lifecycle.in_service_on + pii.retention_days) that has passed.
-_copy_problems_p[ref] contains msg if {
+copy_problems := {k: vs |
+	some k in {x[0] | some x in _copy_problems_rows}
+	vs := {x[1] | some x in _copy_problems_rows; x[0] == k}
+}
+
+_copy_problems_rows := (({[ref, msg] |
 	some ref in production_copies
 	count(copy_exceptions(ref)) == 0
 	msg := sprintf(
 		"no valid Exception naming it with rule:8.33/R1 or iso27001:A.8.33 authorises the copy%s",
 		[_no_exception_text(ref)],
 	)
-}
-
-_masked(ref) if records.get(ref).masking_applied == true
-
-_copy_problems_p[ref] contains "masking_applied is not true" if {
+} | {[ref, "masking_applied is not true"] |
 	some ref in production_copies
 	not _masked(ref)
-}
-
-_copy_problems_p[ref] contains msg if {
+}) | {[ref, msg] |
 	some ref in production_copies
 	bad := {o | some o in tech.latest_checks(ref, {"pii-scan"}, `.*`); o.status in tech.failed}
 	count(bad) > 0
@@ -281,14 +290,14 @@ _copy_problems_p[ref] contains msg if {
 		tech.checks_on(bad),
 		concat(", ", sort({sprintf("%s %s", [o.check_id, o.status]) | some o in bad})),
 	])
-}
-
-_copy_problems_p[ref] contains msg if {
+}) | {[ref, msg] |
 	some ref in production_copies
 	end := _retention_end(records.get(ref))
 	end < input.as_of
 	msg := sprintf("its planned deletion date %s (lifecycle.in_service_on + pii.retention_days) has passed", [end])
 }
+
+_masked(ref) if records.get(ref).masking_applied == true
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
@@ -298,12 +307,6 @@ engineering_roles := _engineering_roles_p
 
 engineers := _engineers_p
 
-_trained := _trained_p
-
 production_changes := _production_changes_p
 
 production_copies := _production_copies_p
-
-_naming := _naming_p
-
-copy_problems := _copy_problems_p

@@ -117,8 +117,12 @@ _kinds := {
 # members maps a standard and a kind to the refs of the records of that kind that belong to it.
 members := {std: by_kind |
 	some std in standards
-	by_kind := {kind: _member_refs(kind, std) | some kind in _kinds}
+	by_kind := {kind: _members[kind][std] | some kind in _kinds}
 }
+
+# _members maps a kind to the member refs of each standard, computed for a kind only when it is
+# looked up (a lookup with a given key evaluates and caches that key alone).
+_members[kind] := {std: _member_refs(kind, std) | some std in standards} if some kind in _kinds
 
 # _member_refs applies belongs with one rule per kind, so a record is tested once.
 _member_refs(kind, std) := {records.ref(r) | some r in records.of(kind); r.standard == std} if {
@@ -136,12 +140,30 @@ _member_refs("Objective", std) := {records.ref(r) |
 	_objective_standard[r.category] == std
 }
 
-_member_refs("ChangeRecord", std) := {records.ref(r) | some r in records.of("ChangeRecord"); belongs(r, std)}
+_member_refs("ChangeRecord", std) := {records.ref(c) |
+	some c in records.of("ChangeRecord")
+	some ref in c.systems
+	ref in _touching[std]
+} | {records.ref(c) |
+	some c in records.of("ChangeRecord")
+	count(object.get(c, "systems", [])) == 0
+}
 
 _member_refs(kind, std) := {records.ref(r) | some r in records.of(kind); _tagged(r, std)} if not kind in _own_field
 
+# _touching maps a standard to the references named in the systems of ChangeRecords that
+# _touched holds for, so each reference is resolved once.
+_touching := {std: refs |
+	some std in standards
+	refs := {ref | some ref in _change_systems; _touched(ref, std)}
+}
+
+_change_systems := {ref | some c in records.of("ChangeRecord"); some ref in object.get(c, "systems", [])}
+
 # of returns the refs of the records of a kind that belong to a standard.
-of(kind, std) := object.get(members, [std, kind], set())
+of(kind, std) := refs if {
+	refs := _members[kind][std]
+} else := set()
 
 # ms_refs returns the refs of the ManagementSystem records of a standard.
 ms_refs(std) := of("ManagementSystem", std)
@@ -157,7 +179,9 @@ anchor(std) := refs if {
 top_management(std) := {p | some ref in ms_refs(std); some p in object.get(records.get(ref), "top_management", [])}
 
 # active_people returns the refs of the active people who belong to a standard.
-active_people(std) := people.active_refs & of("Person", std)
+active_people(std) := _active_people[std]
+
+_active_people[std] := people.active_refs & of("Person", std) if some std in standards
 
 _lookback := input.params.lookback_days
 
@@ -345,7 +369,7 @@ _last_credit_text(holder, course) := d if {
 	d := _last_credit(holder, course)
 } else := "never"
 
-_competent(holder, c) if dates.within(_last_credit(holder, c.course), _renew_days(c))
+_competent(holder, c) if _within(_last_credit(holder, c.course), _renew_days(c))
 
 # _assigned_since is the start of a holder's current assignment to a role.
 _assigned_since(holder, role) := max({dates.day(a.from) |
@@ -522,19 +546,24 @@ awareness_flags := {
 	"iso42001:2023": {"ai_policy", "personal_contribution", "consequences_of_nonconformity"},
 }
 
-_aware_rows := {{"key": concat("|", [std, t.person]), "day": dates.day(t.completed_on), "course": t.course} |
+_aware_rows := {[[std, t.person], [dates.day(t.completed_on), t.course]] |
 	some t in passed_trainings
 	some std in standards
 	t.course_type in awareness_types[std]
 }
 
-# _aware maps "standard|Person ref" to [day, course] of each passed awareness course.
+# _aware maps [standard, Person ref] to [day, course] of each passed awareness course.
 _aware := {k: rows |
-	some k in {r.key | some r in _aware_rows}
-	rows := {[r.day, r.course] | some r in _aware_rows; r.key == k}
+	some k in {r[0] | some r in _aware_rows}
+	rows := {r[1] | some r in _aware_rows; r[0] == k}
 }
 
-_aware_of(std, p) := object.get(_aware, concat("|", [std, p]), set())
+# _aware_last maps [standard, Person ref] to the day of the latest passed awareness course.
+_aware_last := {k: max({x[0] | some x in rows}) | some k, rows in _aware}
+
+_aware_of(std, p) := rows if {
+	rows := _aware[[std, p]]
+} else := set()
 
 _aware_days(std, p) := {x[0] | some x in _aware_of(std, p)}
 
@@ -552,17 +581,17 @@ _onboarded(std, ref, p) if {
 
 _missed_onboarding(std, ref, p) if {
 	not _in_onboarding(p)
-	dates.within(p.start_date, _lookback)
+	_within(p.start_date, _lookback)
 	not _onboarded(std, ref, p)
 }
 
-_last_aware(std, ref) := dates.latest(_aware_days(std, ref))
+_last_aware(std, ref) := _aware_last[[std, ref]]
 
 _last_aware_text(std, ref) := d if {
 	d := _last_aware(std, ref)
 } else := "never"
 
-_refreshed(std, ref) if dates.within(_last_aware(std, ref), _refresh)
+_refreshed(std, ref) if _within(_last_aware(std, ref), _refresh)
 
 # training_summary is the pass message of 7.3 R1.
 training_summary(std) := sprintf(
@@ -626,8 +655,11 @@ _aware_risk_items(rule, std) := {result.at_risk(rule, msg, [ref]) |
 _course_sets := {std: sets |
 	some std in standards
 	sets := {p: courses |
-		some p in active_people(std)
-		courses := {x[1] | some x in _aware_of(std, p); dates.within(x[0], _refresh)}
+		some k, rows in _aware
+		k[0] == std
+		p := k[1]
+		p in active_people(std)
+		courses := {x[1] | some x in rows; _within(x[0], _refresh)}
 		count(courses) > 0
 	}
 }
@@ -801,7 +833,7 @@ _missing_listed(rule, std) := {result.fail(rule, msg, plans) |
 
 _disclosure_touch(d) := dates.latest({d.published_on} | {r.on | some r in object.get(d, "reviews", [])})
 
-_disclosure_current(d) if dates.within(_disclosure_touch(d), input.params.doc_review_days)
+_disclosure_current(d) if _within(_disclosure_touch(d), input.params.doc_review_days)
 
 _disclosure_text(d) := x if {
 	x := _disclosure_touch(d)
@@ -823,7 +855,7 @@ _channel_current(c) if org.channel_verified(c, input.params.channel_test_days)
 
 _channel_current(c) if {
 	last := dates.latest({r.on | some r in object.get(c, "reviews", [])})
-	dates.within(last, input.params.channel_test_days)
+	_within(last, input.params.channel_test_days)
 }
 
 _stale_channels(rule, std) := {result.fail(rule, msg, [records.at(c, "tests")]) |
@@ -1060,7 +1092,7 @@ contract_items(rule, std) := ({result.fail(rule, msg, [records.at(s, "contract")
 	some ref in contract_population(std)
 	s := records.get(ref)
 	_signed(s)
-	dates.within(s.relationship.start_on, _lookback)
+	_within(s.relationship.start_on, _lookback)
 	s.contract.signed_on > s.relationship.start_on
 	msg := _msg(
 		"%s started work on %s but its contract was signed on %s",
@@ -1083,10 +1115,9 @@ contract_items(rule, std) := ({result.fail(rule, msg, [records.at(s, "contract")
 _went_live(c) := ai2.change_live(c)
 
 # change_population returns the ChangeRecords of a standard that went live inside lookback_days.
-change_population(std) := {ref |
-	some ref in of("ChangeRecord", std)
-	dates.within(_went_live(records.get(ref)), _lookback)
-}
+change_population(std) := of("ChangeRecord", std) & _live_in_lookback
+
+_live_in_lookback := {records.ref(c) | some c in records.of("ChangeRecord"); _within(_went_live(c), _lookback)}
 
 _approved_before(c) if {
 	some a in records.approvals(c)
@@ -1174,7 +1205,7 @@ _last_periodic(std) := max({[dates.day(records.get(ref).performed_on), ref] | so
 # risk_assessment_days.
 periodic_population(std) := {ref |
 	some ref in _periodic_ras(std)
-	dates.within(records.get(ref).performed_on, _ra_days)
+	_within(records.get(ref).performed_on, _ra_days)
 }
 
 # periodic_summary is the pass message of 8.2 R1.
@@ -1227,20 +1258,21 @@ _ra_by_trigger := {k: rows |
 # trigger_events returns the events of a standard inside lookback_days that call for a risk
 # assessment: significant changes (on the day they went live), new AI systems (first lifecycle
 # entry) and sev1 incidents (reported).
-trigger_events(std) := (_change_events(std) | _system_events(std)) | _incident_events(std)
+trigger_events(std) := _trigger_events[std]
+
+_trigger_events[std] := (_change_events(std) | _system_events(std)) | _incident_events(std) if some std in standards
 
 _change_events(std) := {{"ref": ref, "day": day, "what": "significant change"} |
-	some ref in of("ChangeRecord", std)
+	some ref in (of("ChangeRecord", std) & _live_in_lookback)
 	c := records.get(ref)
 	c.significant == true
 	day := _went_live(c)
-	dates.within(day, _lookback)
 }
 
 _system_events(std) := {{"ref": ref, "day": day, "what": "new AI system"} |
 	some ref in of("AISystem", std)
 	day := min({dates.day(e.from) | some e in object.get(records.get(ref), "lifecycle", [])})
-	dates.within(day, _lookback)
+	_within(day, _lookback)
 }
 
 _incident_events(std) := {{"ref": ref, "day": dates.day(i.reported_on), "what": "sev1 incident"} |
@@ -1248,7 +1280,7 @@ _incident_events(std) := {{"ref": ref, "day": dates.day(i.reported_on), "what": 
 	i := records.get(ref)
 	i.severity == "sev1"
 	incidents.is_incident(i)
-	dates.within(i.reported_on, _lookback)
+	_within(i.reported_on, _lookback)
 }
 
 _event_due(ev) := dates.add_days(ev.day, _trigger_days)
@@ -1361,7 +1393,7 @@ _completed(t) if dates.visible(t.completed_on)
 
 _open_or_recent(t) if not _completed(t)
 
-_open_or_recent(t) if dates.within(t.completed_on, _lookback)
+_open_or_recent(t) if _within(t.completed_on, _lookback)
 
 # treatment_population returns the risk treatments of a standard open at the as-of date or
 # completed inside lookback_days.
@@ -1413,7 +1445,7 @@ verification_population(std) := {ref |
 	some ref in of("RiskTreatment", std)
 	t := records.get(ref)
 	_completed(t)
-	dates.within(t.completed_on, _lookback)
+	_within(t.completed_on, _lookback)
 }
 
 # verification_summary is the pass message of 8.3 R2.
@@ -1539,7 +1571,7 @@ _aiia_change_events(std) := {ev |
 	some c in records.of("ChangeRecord")
 	c.significant == true
 	live := _went_live(c)
-	dates.within(live, _lookback)
+	_within(live, _lookback)
 	ref := records.ref(c)
 	some sref in c.systems
 	sref in of("AISystem", std)
@@ -1555,7 +1587,7 @@ _aiia_model_events(std) := {ev |
 	m.ai_system in of("AISystem", std)
 	ai.production_deployment(m)
 	live := ai.deploy_day(m)
-	dates.within(live, _lookback)
+	_within(live, _lookback)
 	not _major_before(m)
 	ref := records.ref(m)
 	ev := {
@@ -1574,7 +1606,7 @@ _aiia_context_events(std) := {ev |
 	some i, ctx in contexts
 	live := dates.day(ctx.from)
 	live > first
-	dates.within(live, _lookback)
+	_within(live, _lookback)
 	previous := max({dates.day(x.from) | some x in contexts; dates.day(x.from) < live})
 	ev := {
 		"ref": records.at(s, sprintf("deployment_contexts.%d", [i])), "system": sref, "live": live,
@@ -1916,7 +1948,7 @@ _nc_actions(std) := {a |
 
 _relevant_action(a) if a.done == ""
 
-_relevant_action(a) if dates.within(a.done, _lookback)
+_relevant_action(a) if _within(a.done, _lookback)
 
 # improvement_actions returns the dated actions of the management reviews and Nonconformities
 # of a standard that are open at the as-of date or were done inside lookback_days.
@@ -1964,7 +1996,7 @@ _graded := {"major", "minor"}
 
 _nc_relevant(nc) if not _closed(nc)
 
-_nc_relevant(nc) if dates.within(nc.closed_on, _lookback)
+_nc_relevant(nc) if _within(nc.closed_on, _lookback)
 
 # nc_population returns the major and minor Nonconformities of a standard raised by the as-of
 # date that are open or were closed inside lookback_days.
@@ -2129,7 +2161,7 @@ _is_nc(x) if {
 
 _recent_audits(std) := {ref |
 	some ref in of("InternalAudit", std)
-	dates.within(records.get(ref).performed_on, _lookback)
+	_within(records.get(ref).performed_on, _lookback)
 }
 
 _nc_action(x) if {
@@ -2140,7 +2172,7 @@ _nc_action(x) if {
 _incidents_with_ncs(std) := {ref |
 	some ref in of("Incident", std)
 	i := records.get(ref)
-	dates.within(i.reported_on, _lookback)
+	_within(i.reported_on, _lookback)
 	some x in object.get(i, ["post_incident_review", "actions"], [])
 	_nc_action(x)
 }
@@ -2150,7 +2182,7 @@ _audit_ncs(std) := {ref |
 	nc := records.get(ref)
 	nc.source in {"internal-audit", "external-audit"}
 	is_string(nc.source_ref)
-	dates.within(nc.raised_on, _lookback)
+	_within(nc.raised_on, _lookback)
 }
 
 # recorded_population returns what 10.2 R4 examines: the audits of a standard performed inside
@@ -2207,4 +2239,18 @@ _audit_link_items(rule, std) := {result.fail(rule, msg, [records.at(nc, "source_
 		[ref, nc.source_ref],
 		"add it to the audit's findings or fix source_ref",
 	)
+}
+
+# _cutoffs maps every whole number of days among the parameters to the first day within that
+# many days of the as-of date, so that _within(d, n) compares strings instead of parsing dates.
+_cutoffs := {n: dates.add_days(input.as_of, 0 - n) | some _, n in input.params; is_number(n); n == floor(n)}
+
+# _within is dates.within(d, n): d (a date or timestamp) lies in [as_of - n days, as_of].
+_within(d, n) if {
+	day := dates.day(d)
+	day <= input.as_of
+	day >= _cutoffs[n]
+} else if {
+	not _cutoffs[n]
+	dates.within(d, n)
 }

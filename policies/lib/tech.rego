@@ -24,28 +24,84 @@ import data.annexa.lib.result
 import rego.v1
 
 # ---- test runs and their results
+#
+# Cost. An index groups the results of some TestRuns by resource, and the Asset refs their
+# scopes list, once (object.union_n groups in one pass). The results about an asset are those
+# of its own reference and of its external ids (_names), so no result is mapped to assets one
+# by one. A run's time, day and type are computed once (_vis), and result objects are built only
+# for the results a function returns. The functions that take types (last_run, latest_checks)
+# read an index of every visible run; a policy that asks about many assets builds an index of
+# the types it reads once, in a complete rule (_idx := tech.index(types)), and reads it with
+# last_run_in, latest_in or view, which see only those runs.
+#
+# A row is one result in an index: [ns, check_id, status, test_type, day, run id, result index,
+# severity ("unrated" when absent)].
 
 # named returns the Asset refs a TestRun names: the Asset refs of its scope and the assets that
 # the resources of its results name.
 named(t) := {x | some x in object.get(t, "scope", []); startswith(x, "Asset/")} | {a |
-	some r in object.get(t, "results", [])
-	some a in ops.assets_named(object.get(r, "resource", ""))
+	some res in {object.get(r, "resource", "") | some r in object.get(t, "results", [])}
+	some a in ops.assets_named(res)
 }
 
-_runs_p[asset] contains {"ns": dates.ns(t.performed_on), "ref": records.ref(t), "type": t.test_type} if {
-	some t in records.of("TestRun")
-	dates.visible(t.performed_on)
-	some asset in named(t)
+# _vis maps the id of every visible TestRun to its ref, time (ns), day (on) and type. Builtins
+# are inlined in the loops over runs and results: a user function call costs more than they do.
+_vis := {id: {"ref": concat("/", [t.kind, t.id]), "ns": dates.ns(t.performed_on), "on": day, "type": t.test_type} |
+	some id, t in input.records.TestRun
+	day := substring(t.performed_on, 0, 10)
+	day <= input.as_of
+}
+
+# index returns the index of the visible TestRuns of one of types: results maps a resource
+# ("" when a result has none) to {[run id, result index]: row}, scope maps an Asset ref to
+# {run id: true} of the runs whose scope lists it.
+index(types) := _index(types, {id: v | some id, v in _vis; v.type in types})
+
+_index(types, runs) := {
+	"types": types,
+	"results": object.union_n([{object.get(r, "resource", ""): {[id, i]: [v.ns, r.check_id, r.status, v.type, v.on, id, i, object.get(r, "severity", "unrated")]}} |
+		some id, v in runs
+		some i, r in object.get(input.records.TestRun[id], "results", [])
+	]),
+	"scope": object.union_n([{x: {id: true}} |
+		some id, _ in runs
+		some x in object.get(input.records.TestRun[id], "scope", [])
+		startswith(x, "Asset/")
+	]),
+}
+
+# _all is the index of every visible TestRun.
+_all := _index({v.type | some v in _vis}, _vis)
+
+_assets := object.get(input.records, "Asset", {})
+
+# _names returns the resources that name an asset: its reference and its external ids;
+# undefined for a reference that is not an Asset reference.
+_names(asset) := {asset} | {v | some v in object.get(object.get(_assets, substring(asset, 6, -1), {}), "external_ids", {})} if {
+	startswith(asset, "Asset/")
+}
+
+# _rows returns the rows about an asset in an index.
+_rows(idx, asset) := [x | some name in _names(asset); some _, x in object.get(idx.results, name, {})]
+
+# _typed returns the rows of one of types.
+_typed(rows, types) := [x | some x in rows; x[3] in types]
+
+# _last returns the latest run of one of types that names an asset, from its rows and the scopes
+# in an index.
+_last(idx, types, asset, rows) := {"ref": top[1], "on": top[2]} if {
+	ids := {id | some id, _ in object.get(idx.scope, asset, {})} | {x[5] | some x in rows}
+	runs := {[v.ns, v.ref, v.on] | some id in ids; v := _vis[id]; v.type in types}
+	count(runs) > 0
+	top := max(runs)
 }
 
 # last_run returns the latest visible TestRun of one of types that names an asset, as
 # {"ref": TestRun ref, "on": day}; undefined when there is none.
-last_run(types, asset) := {"ref": ref, "on": dates.day(records.get(ref).performed_on)} if {
-	runs := {r | some r in object.get(_runs, asset, set()); r.type in types}
-	count(runs) > 0
-	top := max({r.ns | some r in runs})
-	ref := max({r.ref | some r in runs; r.ns == top})
-}
+last_run(types, asset) := _last(_all, types, asset, _rows(_all, asset))
+
+# last_run_in is last_run of the types of an index.
+last_run_in(idx, asset) := _last(idx, idx.types, asset, _rows(idx, asset))
 
 # last_run_text returns the day of the latest TestRun of types naming an asset, or "never".
 last_run_text(types, asset) := last_run(types, asset).on
@@ -55,28 +111,65 @@ last_run_text(types, asset) := "never" if not last_run(types, asset)
 # run_within holds when a TestRun of one of types named the asset within n days.
 run_within(types, asset, n) if dates.within(last_run(types, asset).on, n)
 
-_obs_p[asset] contains {
-	"ns": dates.ns(t.performed_on), "on": dates.day(t.performed_on), "run": records.ref(t), "type": t.test_type,
-	"check_id": r.check_id, "status": r.status, "severity": object.get(r, "severity", "unrated"),
-	"at": records.at(t, sprintf("results.%d", [i])),
-} if {
-	some t in records.of("TestRun")
-	dates.visible(t.performed_on)
-	some i, r in object.get(t, "results", [])
-	some asset in ops.assets_named(object.get(r, "resource", ""))
-}
-
 # assets_with_results is the set of Asset refs that some visible TestRun result is about.
-assets_with_results := {a | some a, _ in _obs}
+assets_with_results := assets_in(_all)
+
+# assets_in returns the Asset refs that some result in an index is about.
+assets_in(idx) := {a | some res, _ in idx.results; some a in ops.assets_named(res)}
 
 # latest_checks returns the results about an asset whose check_id matches pattern, taken from
 # the latest visible TestRun of one of types that reports any: a set of objects with on, run,
 # type, check_id, status, severity ("unrated" when absent) and at (the field reference of the
 # result). Undefined when none.
-latest_checks(asset, types, pattern) := {o | some o in m; o.ns == top} if {
-	m := {o | some o in object.get(_obs, asset, set()); o.type in types; regex.match(pattern, o.check_id)}
-	count(m) > 0
-	top := max({o.ns | some o in m})
+latest_checks(asset, types, pattern) := checks(_top([x | some x in _typed(_rows(_all, asset), types); regex.match(pattern, x[1])]))
+
+# latest_in is latest_checks of the types of an index.
+latest_in(idx, asset, pattern) := checks(latest_rows_in(idx, asset, pattern))
+
+# latest_rows_in returns the rows of the results of latest_in; undefined when there are none.
+latest_rows_in(idx, asset, pattern) := _top([x | some x in _rows(idx, asset); regex.match(pattern, x[1])])
+
+# _top returns the rows of the latest time among rows; undefined when there are none.
+_top(rows) := [x | some x in rows; x[0] == top] if {
+	count(rows) > 0
+	top := max([x[0] | some x in rows])
+}
+
+# families returns, for an object of patterns, {check_id: names of the patterns it matches} for
+# the check ids in an index that match any. Compute it once per policy, in a complete rule, for
+# view.
+families(idx, patterns) := {cid: names |
+	some cid in {x[1] | some _, m in idx.results; some x in m}
+	names := {name | some name, pattern in patterns; regex.match(pattern, cid)}
+	count(names) > 0
+}
+
+# view returns what an index shows about an asset, reading its results once: last, as
+# last_run_in (absent when no run names the asset), and latest, which maps the name of each
+# family (fam := families(idx, patterns)) with results about the asset to the rows of its
+# latest results: checks(view(idx, asset, fam).latest[name]) is latest_in(idx, asset, pattern).
+view(idx, asset, fam) := {"last": last, "latest": _by_family(rows, fam)} if {
+	rows := _rows(idx, asset)
+	last := _last(idx, idx.types, asset, rows)
+} else := {"latest": {}}
+
+# latest_rows is view(idx, asset, fam).latest without the latest run.
+latest_rows(idx, asset, fam) := _by_family(_rows(idx, asset), fam)
+
+_by_family(rows, fam) := {name: _top(g) |
+	some name, byj in object.union_n([{n: {j: x}} | some j, x in rows; some n in object.get(fam, x[1], set())])
+	g := [x | some x in byj]
+}
+
+# checks returns the result objects of rows (see latest_checks).
+checks(rows) := {_check(x) | some x in rows}
+
+_check(x) := {
+	"ns": x[0], "on": x[4], "run": ref, "type": x[3],
+	"check_id": x[1], "status": x[2], "severity": x[7],
+	"at": concat("", [ref, "#results.", format_int(x[6], 10)]),
+} if {
+	ref := _vis[x[5]].ref
 }
 
 # failing returns the results of a set from latest_checks whose status is not pass.
@@ -147,8 +240,10 @@ in_sla_period(f) if {
 
 in_sla_period(f) if {
 	dates.visible(f.first_seen_on)
-	dates.within(f.resolved_on, input.params.lookback_days)
+	dates.since(f.resolved_on, _lookback_cutoff)
 }
+
+_lookback_cutoff := dates.cutoff(input.params.lookback_days)
 
 # due returns the deadline of a finding: first_seen_on + vuln_sla_days of its severity, or the
 # catalogue due date when the finding is known exploited and that date is earlier.
@@ -192,23 +287,31 @@ sla_item(rule, f) := result.fail(rule, msg, [records.at(f, "resolved_on")]) if {
 }
 
 # findings_tracking maps [asset ref, identifier] to the refs of the findings recorded for it.
-_findings_tracking_p[[f.asset, f.identifier]] contains records.ref(f) if {
-	some f in records.of("Finding")
-	f.identifier
+findings_tracking := {k: {ref | some ref, _ in m} |
+	some k, m in object.union_n([{[f.asset, f.identifier]: {concat("/", [f.kind, f.id]): true}} |
+		some f in records.of("Finding")
+		f.identifier
+	])
 }
 
 # ---- access reviews
 
-_reviews_of_p[item.account] contains [dates.day(ar.completed_on), ar.review_type] if {
+# _reviews_of maps an account to {[day, review type]: true} of the visible AccessReviews that
+# decided on it.
+_reviews_of := object.union_n([{item.account: {[x[0], x[1]]: true}} |
+	some x in _visible_reviews
+	some item in x[2].items
+])
+
+_visible_reviews := [[dates.day(ar.completed_on), ar.review_type, ar] |
 	some ar in records.of("AccessReview")
 	dates.visible(ar.completed_on)
-	some item in ar.items
-}
+]
 
 # last_review returns the latest completion day of the AccessReviews of one of types that
 # decided on an account; undefined when none did.
 last_review(account_ref, types) := dates.latest({x[0] |
-	some x in object.get(_reviews_of, account_ref, set())
+	some x, _ in object.get(_reviews_of, account_ref, {})
 	x[1] in types
 })
 
@@ -219,15 +322,18 @@ review_types := {"privileged", "standard", "physical", "source-code", "service-a
 
 _type_field := {"Activity": "activity_type", "Exercise": "exercise_type"}
 
-_done_p[[kind, r[field]]] contains [dates.day(r.performed_on), records.ref(r)] if {
-	some kind, field in _type_field
-	some r in records.of(kind)
-	dates.visible(r.performed_on)
-}
-
 # last_done returns [day, ref] of the latest Activity or Exercise (kind) of a type performed on
 # or before the as-of date; undefined when none was.
-last_done(kind, type) := max(_done[[kind, type]])
+last_done(kind, type) := max(done) if {
+	field := _type_field[kind]
+	done := {[day, concat("/", [r.kind, r.id])] |
+		some r in records.of(kind)
+		r[field] == type
+		day := substring(r.performed_on, 0, 10)
+		day <= input.as_of
+	}
+	count(done) > 0
+}
 
 # done_text names the latest Activity or Exercise of a type and its date, or says there is none.
 done_text(kind, type) := sprintf("last: %s on %s", [x[1], x[0]]) if {
@@ -236,14 +342,4 @@ done_text(kind, type) := sprintf("last: %s on %s", [x[1], x[0]]) if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_runs := _runs_p
-
-_obs := _obs_p
-
 exceptions_for := _exceptions_for_p
-
-findings_tracking := _findings_tracking_p
-
-_reviews_of := _reviews_of_p
-
-_done := _done_p

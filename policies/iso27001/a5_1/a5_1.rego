@@ -210,7 +210,7 @@ _r3_items_p contains result.fail("R3", msg, [ref]) if {
 }
 
 # _policy_changes maps a ManagementReview ref to the index of its first policy-change decision.
-_policy_changes_p[records.ref(mr)] := min(idx) if {
+_policy_changes := {records.ref(mr): min(idx) |
 	some mr in records.of("ManagementReview")
 	_standard in mr.standards
 	dates.visible(mr.held_on)
@@ -387,8 +387,6 @@ _r2_items := _r2_items_p
 _policies := _policies_p
 
 _r3_items := _r3_items_p
-
-_policy_changes := _policy_changes_p
 
 _r4_population := _r4_population_p
 

@@ -82,7 +82,7 @@ _why(sys) := "is a site entry system" if {
 
 _reviewed_on := {sys: days |
 	some sys in _r1_population
-	days := {dates.day(r.completed_on) | some r in _visible_reviews; sys in r.systems}
+	days := {dates.day(r.completed_on) | some r in _visible_reviews; some s in r.systems; s == sys}
 }
 
 _last_review(sys) := dates.latest(_reviewed_on[sys])
@@ -130,12 +130,25 @@ _in_type("service-accounts", acc) if acc.account_type in {"service", "break-glas
 
 _in_type(t, _) if not t in {"privileged", "service-accounts"}
 
-_expected(r) := {ref |
+# _expected is the set of accounts of a review's systems that were enabled (access.active_on)
+# on its start day and are of its type; a date or timestamp lies on or before the start day
+# exactly when it sorts before the next day.
+_expected(r) := {x[0] |
+	after := dates.add_days(_start(r), 1)
 	some sys in r.systems
-	some ref in object.get(access.by_system, sys, set())
-	acc := records.get(ref)
-	access.active_on(acc, _start(r))
+	some x in object.get(_accounts_of, sys, [])
+	acc := x[1]
+	acc.created_on < after
+	not _disabled_before(acc, after)
 	_in_type(r.review_type, acc)
+}
+
+_disabled_before(acc, day) if acc.disabled_on < day
+
+# _accounts_of maps a system to [ref, Account] of every account recorded in it.
+_accounts_of := {sys: accs |
+	some sys in access.systems
+	accs := [[records.ref(acc), acc] | some acc in records.of("Account"); acc.system == sys]
 }
 
 _listed(r) := {it.account | some it in r.items}
@@ -258,9 +271,15 @@ findings contains f if {
 
 # --- R4: new accounts approved by someone other than their holder.
 
+# _lookback_from is the first day of the lookback: dates.within(d, lookback_days) holds when the
+# day of d lies between it and the as-of date.
+_lookback_from := dates.add_days(input.as_of, 0 - input.params.lookback_days)
+
 _new_accounts_p contains acc if {
 	some acc in records.of("Account")
-	dates.within(acc.created_on, input.params.lookback_days)
+	day := dates.day(acc.created_on)
+	day >= _lookback_from
+	day <= input.as_of
 }
 
 _r4_population := {records.ref(acc) | some acc in _new_accounts}

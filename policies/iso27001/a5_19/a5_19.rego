@@ -195,7 +195,12 @@ _r4_population_p contains records.ref(s) if {
 	suppliers.at_least(s, "high")
 }
 
-_risk_links_p[ref] contains records.ref(r) if {
+_risk_links := {k: vs |
+	some k in {x[0] | some x in _risk_links_rows}
+	vs := {x[1] | some x in _risk_links_rows; x[0] == k}
+}
+
+_risk_links_rows := {[ref, records.ref(r)] |
 	some r in records.of("Risk")
 	dates.visible(r.last_assessed_on)
 	some ref in _risk_refs(r)
@@ -237,7 +242,5 @@ _r3_population := _r3_population_p
 _r3_items := _r3_items_p
 
 _r4_population := _r4_population_p
-
-_risk_links := _risk_links_p
 
 _r4_items := _r4_items_p

@@ -119,7 +119,12 @@ _named_by(t) := {x | some s in object.get(t, "scope", []); some x in ops.assets_
 	some x in ops.assets_named(object.get(r, "resource", ""))
 }
 
-_sca_scans_p[target] contains dates.day(t.performed_on) if {
+_sca_scans := {k: vs |
+	some k in {x[0] | some x in _sca_scans_rows}
+	vs := {x[1] | some x in _sca_scans_rows; x[0] == k}
+}
+
+_sca_scans_rows := {[target, dates.day(t.performed_on)] |
 	some t in records.of("TestRun")
 	t.test_type == "sca"
 	dates.visible(t.performed_on)
@@ -188,7 +193,12 @@ _exceptions_for(f) := {e | e := records.get(f.exception)} | {records.get(x) |
 }
 
 # _exceptions_naming maps each item an Exception names in applies_to to the Exception refs.
-_exceptions_naming_p[x] contains records.ref(e) if {
+_exceptions_naming := {k: vs |
+	some k in {x[0] | some x in _exceptions_naming_rows}
+	vs := {x[1] | some x in _exceptions_naming_rows; x[0] == k}
+}
+
+_exceptions_naming_rows := {[x, records.ref(e)] |
 	some e in records.of("Exception")
 	some x in object.get(e, "applies_to", [])
 }
@@ -268,13 +278,9 @@ _r1_items := _r1_items_p
 
 _r2_population := _r2_population_p
 
-_sca_scans := _sca_scans_p
-
 _r2_items := _r2_items_p
 
 _r3_population := _r3_population_p
-
-_exceptions_naming := _exceptions_naming_p
 
 _r3_items := _r3_items_p
 

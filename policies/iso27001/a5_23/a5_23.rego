@@ -122,7 +122,12 @@ _selected(t) := _named_by(t) if not _selects_cloud_accounts(t)
 
 _missing(t) := {x | some m in object.get(t, ["coverage", "missing"], []); some x in ops.assets_named(m)}
 
-_covered_p[a] contains dates.day(t.performed_on) if {
+_covered := {k: vs |
+	some k in {x[0] | some x in _covered_rows}
+	vs := {x[1] | some x in _covered_rows; x[0] == k}
+}
+
+_covered_rows := {[a, dates.day(t.performed_on)] |
 	some t in _cspm
 	some a in (_selected(t) - _missing(t))
 }
@@ -199,7 +204,12 @@ _exceptions_for(f) := {e | e := records.get(f.exception)} | {records.get(x) |
 }
 
 # _exceptions_naming maps each item an Exception names in applies_to to the Exception refs.
-_exceptions_naming_p[x] contains records.ref(e) if {
+_exceptions_naming := {k: vs |
+	some k in {x[0] | some x in _exceptions_naming_rows}
+	vs := {x[1] | some x in _exceptions_naming_rows; x[0] == k}
+}
+
+_exceptions_naming_rows := {[x, records.ref(e)] |
 	some e in records.of("Exception")
 	some x in object.get(e, "applies_to", [])
 }
@@ -255,7 +265,7 @@ _tracked(_, r) if {
 }
 
 # _recent_failures maps the ref of each failed serious result of a recent cspm run to [run ref, index].
-_recent_failures_p[records.at(t, sprintf("results.%d", [i]))] := [records.ref(t), i] if {
+_recent_failures := {records.at(t, sprintf("results.%d", [i])): [records.ref(t), i] |
 	some t in _cspm
 	dates.within(t.performed_on, input.params.config_scan_days)
 	some i, r in object.get(t, "results", [])
@@ -312,18 +322,12 @@ _cloud_accounts := _cloud_accounts_p
 
 _cspm := _cspm_p
 
-_covered := _covered_p
-
 _r2_items := _r2_items_p
 
 _r3_findings := _r3_findings_p
 
-_exceptions_naming := _exceptions_naming_p
-
 _r3_items := _r3_items_p
 
 _finding_keys := _finding_keys_p
-
-_recent_failures := _recent_failures_p
 
 _r4_items := _r4_items_p

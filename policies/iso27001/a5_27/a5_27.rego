@@ -114,7 +114,12 @@ findings contains f if {
 # --- R2: follow-up actions finished by their due dates.
 
 # _actions maps each action ref to the incidents whose reviews link it.
-_actions_p[a] contains ref if {
+_actions := {k: vs |
+	some k in {x[0] | some x in _actions_rows}
+	vs := {x[1] | some x in _actions_rows; x[0] == k}
+}
+
+_actions_rows := {[a, ref] |
 	some ref in _r1_population
 	i := records.get(ref)
 	_reviewed(i)
@@ -134,13 +139,16 @@ _r2_items_p contains result.fail("R2", msg, [a]) if {
 
 # _due_dates maps an action ref and a field path to [due date, done date or ""]: one entry for a
 # RiskTreatment, one per dated corrective action of a Nonconformity.
-_due_dates_p[a] contains [a, _rt_due(t), object.get(t, "completed_on", "")] if {
+_due_dates := {k: vs |
+	some k in {x[0] | some x in _due_dates_rows}
+	vs := {x[1] | some x in _due_dates_rows; x[0] == k}
+}
+
+_due_dates_rows := {[a, [a, _rt_due(t), object.get(t, "completed_on", "")]] |
 	some a in _r2_population
 	startswith(a, "RiskTreatment/")
 	t := records.get(a)
-}
-
-_due_dates_p[a] contains [ref, c.due_on, object.get(c, "done_on", "")] if {
+} | {[a, [ref, c.due_on, object.get(c, "done_on", "")]] |
 	some a in _r2_population
 	startswith(a, "Nonconformity/")
 	n := records.get(a)
@@ -197,8 +205,4 @@ _r1_population := _r1_population_p
 
 _r1_items := _r1_items_p
 
-_actions := _actions_p
-
 _r2_items := _r2_items_p
-
-_due_dates := _due_dates_p

@@ -114,7 +114,12 @@ _dfir_suppliers_p contains records.ref(s) if {
 _forensic_roles := {"Role/forensics", "Role/forensic-analyst", "Role/dfir"}
 
 # _passed maps a Person ref to [course, course_type, completed_on] of each course they passed.
-_passed_p[t.person] contains [t.course, t.course_type, t.completed_on] if {
+_passed := {k: vs |
+	some k in {x[0] | some x in _passed_rows}
+	vs := {x[1] | some x in _passed_rows; x[0] == k}
+}
+
+_passed_rows := {[t.person, [t.course, t.course_type, t.completed_on]] |
 	some t in records.of("TrainingRecord")
 	t.passed == true
 	dates.visible(t.completed_on)
@@ -173,7 +178,5 @@ _r2_population := _r2_population_p
 _r2_items := _r2_items_p
 
 _dfir_suppliers := _dfir_suppliers_p
-
-_passed := _passed_p
 
 _trained_holders := _trained_holders_p

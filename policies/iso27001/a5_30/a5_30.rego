@@ -72,7 +72,12 @@ findings contains f if {
 
 # --- R2: recovery exercised within dr_test_days, targets met or a nonconformity raised.
 
-_exercised_p[a] contains records.ref(e) if {
+_exercised := {k: vs |
+	some k in {x[0] | some x in _exercised_rows}
+	vs := {x[1] | some x in _exercised_rows; x[0] == k}
+}
+
+_exercised_rows := {[a, records.ref(e)] |
 	some e in records.of("Exercise")
 	e.exercise_type in {"dr-failover", "restore-test"}
 	dates.within(e.performed_on, input.params.dr_test_days)
@@ -157,8 +162,6 @@ findings contains f if {
 _population := _population_p
 
 _r1_items := _r1_items_p
-
-_exercised := _exercised_p
 
 _nc_sources := _nc_sources_p
 

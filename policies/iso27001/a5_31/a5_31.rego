@@ -132,15 +132,24 @@ _regions := {
 	"eastus2": "US", "westus": "US", "westus2": "US", "centralus": "US",
 }
 
-_implied_p[_code(loc)] contains records.at(s, sprintf("cloud.data_locations.%d", [k])) if {
+_implied := {k: vs |
+	some k in {x[0] | some x in _implied_rows}
+	vs := {x[1] | some x in _implied_rows; x[0] == k}
+}
+
+_implied_rows := ({[_code(loc), records.at(s, sprintf("cloud.data_locations.%d", [k]))] |
 	some s in records.of("Supplier")
 	suppliers.active(s)
 	some k, loc in object.get(s, ["cloud", "data_locations"], [])
-}
-
-_implied_p[_regions[a.region]] contains records.at(a, "region") if {
+} | {[_regions[a.region], records.at(a, "region")] |
 	some a in records.of("Asset")
 	ops.active_asset(a)
+}) | {[code, records.ref(site)] |
+	some site in records.of("Site")
+	site.site_type == "cloud-region"
+	_in_scope(site)
+	some region, code in _regions
+	endswith(site.id, region)
 }
 
 _isms_sites := {x |
@@ -152,14 +161,6 @@ _isms_sites := {x |
 _in_scope(_) if count(_isms_sites) == 0
 
 _in_scope(site) if records.ref(site) in _isms_sites
-
-_implied_p[code] contains records.ref(site) if {
-	some site in records.of("Site")
-	site.site_type == "cloud-region"
-	_in_scope(site)
-	some region, code in _regions
-	endswith(site.id, region)
-}
 
 _covering_p contains _code(l.jurisdiction) if {
 	some l in records.of("LegalRequirement")
@@ -203,8 +204,6 @@ findings contains f if {
 _r1_items := _r1_items_p
 
 _r2_items := _r2_items_p
-
-_implied := _implied_p
 
 _covering := _covering_p
 

@@ -83,11 +83,16 @@ _latest_inventory := t if {
 }
 
 # _installs maps a title to the resources that report it in the latest inventory.
-_installs_p[r.check_id] contains object.get(r, "resource", sprintf("results.%d", [i])) if {
+_installs := {k: vs |
+	some k in {x[0] | some x in _installs_rows}
+	vs := {x[1] | some x in _installs_rows; x[0] == k}
+}
+
+_installs_rows := {[r.check_id, object.get(r, "resource", sprintf("results.%d", [i]))] |
 	some i, r in object.get(_latest_inventory, "results", [])
 }
 
-_first_result_p[title] := min({i | some i, r in _latest_inventory.results; r.check_id == title}) if {
+_first_result := {title: min({i | some i, r in _latest_inventory.results; r.check_id == title}) |
 	some title, _ in _installs
 }
 
@@ -158,7 +163,12 @@ _named_by(t) := {x | some s in object.get(t, "scope", []); some x in ops.assets_
 	some x in ops.assets_named(object.get(r, "resource", ""))
 }
 
-_scans_p[repo] contains t.id if {
+_scans := {k: vs |
+	some k in {x[0] | some x in _scans_rows}
+	vs := {x[1] | some x in _scans_rows; x[0] == k}
+}
+
+_scans_rows := {[repo, t.id] |
 	some t in records.of("TestRun")
 	t.test_type == "license-scan"
 	dates.visible(t.performed_on)
@@ -226,15 +236,9 @@ _r1_items := _r1_items_p
 
 _inventories := _inventories_p
 
-_installs := _installs_p
-
-_first_result := _first_result_p
-
 _r2_items := _r2_items_p
 
 _repos := _repos_p
-
-_scans := _scans_p
 
 _excepted_targets := _excepted_targets_p
 

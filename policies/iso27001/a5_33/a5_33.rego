@@ -99,12 +99,17 @@ _days(parts) := to_number(trim_space(parts[1])) if {
 _days(parts) := 0 if count(parts) == 1
 
 # _scheduled maps a category to the longest period any current schedule gives it.
-_scheduled_p[c] := max({e[1] | some e in _entries; e[0] == c}) if {
+_scheduled := {c: max({e[1] | some e in _entries; e[0] == c}) |
 	some e in _entries
 	c := e[0]
 }
 
-_storage_p[a.records.record_category] contains records.ref(a) if {
+_storage := {k: vs |
+	some k in {x[0] | some x in _storage_rows}
+	vs := {x[1] | some x in _storage_rows; x[0] == k}
+}
+
+_storage_rows := {[a.records.record_category, records.ref(a)] |
 	some a in records.of("Asset")
 	ops.active_asset(a)
 	a.records.record_category
@@ -173,7 +178,12 @@ _named_by(t) := {x | some s in object.get(t, "scope", []); some x in ops.assets_
 }
 
 # _checked maps a record store to the [date, run id] of recent runs that name it.
-_checked_p[a] contains [dates.day(t.performed_on), t.id] if {
+_checked := {k: vs |
+	some k in {x[0] | some x in _checked_rows}
+	vs := {x[1] | some x in _checked_rows; x[0] == k}
+}
+
+_checked_rows := {[a, [dates.day(t.performed_on), t.id]] |
 	some t in records.of("TestRun")
 	t.test_type in _check_types
 	dates.within(t.performed_on, input.params.config_scan_days)
@@ -243,14 +253,8 @@ _r1_items := _r1_items_p
 
 _entries := _entries_p
 
-_scheduled := _scheduled_p
-
-_storage := _storage_p
-
 _r2_items := _r2_items_p
 
 _r3_population := _r3_population_p
-
-_checked := _checked_p
 
 _r3_items := _r3_items_p

@@ -126,7 +126,12 @@ _live_on(c) := dates.day(c.deployed_on)
 _live_on(c) := dates.day(c.go_live_on) if not c.deployed_on
 
 # _changed maps an asset ref to the days significant changes touching it went live.
-_changed_p[x] contains _live_on(c) if {
+_changed := {k: vs |
+	some k in {x[0] | some x in _changed_rows}
+	vs := {x[1] | some x in _changed_rows; x[0] == k}
+}
+
+_changed_rows := {[x, _live_on(c)] |
 	some c in records.of("ChangeRecord")
 	c.significant == true
 	dates.visible(_live_on(c))
@@ -291,8 +296,6 @@ _pii_datasets := _pii_datasets_p
 _r1_items := _r1_items_p
 
 _r2_population := _r2_population_p
-
-_changed := _changed_p
 
 _r2_items := _r2_items_p
 

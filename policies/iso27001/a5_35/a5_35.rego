@@ -62,7 +62,12 @@ _range(r) := [std, _nums(bounds[0]), _nums(bounds[count(bounds) - 1])] if {
 }
 
 # _owned maps a Person ref to [standard, numbers] of the SoA entries they own.
-_owned_p[e.owner] contains [split(e.standard, ":")[0], _nums(e.control_id)] if {
+_owned := {k: vs |
+	some k in {x[0] | some x in _owned_rows}
+	vs := {x[1] | some x in _owned_rows; x[0] == k}
+}
+
+_owned_rows := {[e.owner, [split(e.standard, ":")[0], _nums(e.control_id)]] |
 	some e in records.of("SoAEntry")
 	e.owner
 }
@@ -141,15 +146,18 @@ findings contains f if {
 # --- R2: the report reaches a management review.
 
 # _considered maps an audit ref to the held_on dates of management reviews that reference it.
-_considered_p[x] contains m.held_on if {
+_considered := {k: vs |
+	some k in {x[0] | some x in _considered_rows}
+	vs := {x[1] | some x in _considered_rows; x[0] == k}
+}
+
+_considered_rows := {[x, m.held_on] |
 	some m in records.of("ManagementReview")
 	_standard in m.standards
 	dates.visible(m.held_on)
 	some x in object.get(m, "input_refs", [])
 	startswith(x, "InternalAudit/")
-}
-
-_considered_p[records.ref(a)] contains m.held_on if {
+} | {[records.ref(a), m.held_on] |
 	some a in records.of("InternalAudit")
 	m := records.get(a.reported_to.review)
 	_standard in m.standards
@@ -196,12 +204,8 @@ findings contains f if {
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _audits := _audits_p
 
-_owned := _owned_p
-
 _reviews := _reviews_p
 
 _r1_items := _r1_items_p
-
-_considered := _considered_p
 
 _r2_items := _r2_items_p

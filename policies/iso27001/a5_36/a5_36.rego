@@ -59,7 +59,7 @@ _policies_p contains records.ref(d) if {
 
 # _chain_graph links every Document to the one it supersedes (graph.reachable only returns nodes
 # that are keys, so documents without a predecessor get an empty list).
-_chain_graph_p[records.ref(d)] := [x | x := d.supersedes] if {
+_chain_graph := {records.ref(d): [x | x := d.supersedes] |
 	some d in records.of("Document")
 }
 
@@ -72,14 +72,17 @@ _first_published(ref) := min({p |
 })
 
 # _checks maps a document ref to the days compliance checks named it.
-_checks_p[x] contains a.performed_on if {
+_checks := {k: vs |
+	some k in {x[0] | some x in _checks_rows}
+	vs := {x[1] | some x in _checks_rows; x[0] == k}
+}
+
+_checks_rows := {[x, a.performed_on] |
 	some a in records.of("Activity")
 	a.activity_type == "policy-compliance-check"
 	dates.visible(a.performed_on)
 	some x in a.subject_refs
-}
-
-_checks_p[x] contains dates.day(t.performed_on) if {
+} | {[x, dates.day(t.performed_on)] |
 	some t in records.of("TestRun")
 	dates.visible(t.performed_on)
 	some x in _test_targets(t)
@@ -187,12 +190,15 @@ _exceptions_p contains records.ref(e) if {
 	dates.visible(e.approved_on)
 }
 
-_open_under_p[f.exception] contains records.ref(f) if {
-	some f in records.of("Finding")
-	not _done(f, "resolved_on")
+_open_under := {k: vs |
+	some k in {x[0] | some x in _open_under_rows}
+	vs := {x[1] | some x in _open_under_rows; x[0] == k}
 }
 
-_open_under_p[records.ref(e)] contains x if {
+_open_under_rows := {[f.exception, records.ref(f)] |
+	some f in records.of("Finding")
+	not _done(f, "resolved_on")
+} | {[records.ref(e), x] |
 	some e in records.of("Exception")
 	some x in e.applies_to
 	_open(x)
@@ -232,10 +238,6 @@ findings contains f if {
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _policies := _policies_p
 
-_chain_graph := _chain_graph_p
-
-_checks := _checks_p
-
 _r1_items := _r1_items_p
 
 _issue_checks := _issue_checks_p
@@ -249,7 +251,5 @@ _approved_exception_targets := _approved_exception_targets_p
 _r2_items := _r2_items_p
 
 _exceptions := _exceptions_p
-
-_open_under := _open_under_p
 
 _r3_items := _r3_items_p

@@ -50,7 +50,7 @@ _rank_of(level) := object.get(_rank, level, 0)
 _screening(p) := object.get(p, "screening", {})
 
 # _role_rank is the rank of a role's required screening level (0 when it sets none).
-_role_rank_p[records.ref(r)] := _rank_of(object.get(r, "required_screening_level", "")) if {
+_role_rank := {records.ref(r): _rank_of(object.get(r, "required_screening_level", "")) |
 	some r in records.of("Role")
 }
 
@@ -141,7 +141,7 @@ findings contains f if {
 # --- R2: rescreening before a move into a role that needs a deeper check.
 
 # _moves maps "Person/id#roles.i" to the assignment's person, from date and required rank.
-_moves_p[records.at(p, sprintf("roles.%d", [i]))] := {"person": p, "from": a.from, "rank": rank} if {
+_moves := {records.at(p, sprintf("roles.%d", [i])): {"person": p, "from": a.from, "rank": rank} |
 	some p in records.of("Person")
 	some i, a in object.get(p, "roles", [])
 	dates.within(a.from, input.params.lookback_days)
@@ -222,13 +222,9 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_role_rank := _role_rank_p
-
 _r1_population := _r1_population_p
 
 _r1_items := _r1_items_p
-
-_moves := _moves_p
 
 _r2_items := _r2_items_p
 

@@ -33,7 +33,12 @@ import rego.v1
 _types := {"employment-terms", "contractor-agreement"}
 
 # _terms maps a Person ref to the refs of their visible terms acknowledgements.
-_terms_p[a.person] contains records.ref(a) if {
+_terms := {k: vs |
+	some k in {x[0] | some x in _terms_rows}
+	vs := {x[1] | some x in _terms_rows; x[0] == k}
+}
+
+_terms_rows := {[a.person, records.ref(a)] |
 	some a in records.of("Acknowledgement")
 	a.ack_type in _types
 	dates.visible(a.signed_on)
@@ -107,6 +112,4 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_terms := _terms_p
-
 _r1_items := _r1_items_p

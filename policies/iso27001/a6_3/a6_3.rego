@@ -59,7 +59,12 @@ import rego.v1
 # --- R1: awareness on joining and refreshed every training_refresh_days.
 
 # _awareness maps a Person ref to the days of their passed awareness completions.
-_awareness_p[t.person] contains dates.day(t.completed_on) if {
+_awareness := {k: vs |
+	some k in {x[0] | some x in _awareness_rows}
+	vs := {x[1] | some x in _awareness_rows; x[0] == k}
+}
+
+_awareness_rows := {[t.person, dates.day(t.completed_on)] |
 	some t in records.of("TrainingRecord")
 	t.course_type == "awareness"
 	t.passed == true
@@ -148,7 +153,12 @@ findings contains f if {
 # --- R2: role competences kept current.
 
 # _replaces maps a Document ref to the ref of the version it replaces.
-_replaces_p[records.ref(d)] contains d.supersedes if {
+_replaces := {k: vs |
+	some k in {x[0] | some x in _replaces_rows}
+	vs := {x[1] | some x in _replaces_rows; x[0] == k}
+}
+
+_replaces_rows := {[records.ref(d), d.supersedes] |
 	some d in records.of("Document")
 	is_string(d.supersedes)
 }
@@ -164,7 +174,12 @@ _supersedes_graph := {n: object.get(_replaces, n, set()) | some n in _doc_nodes}
 
 # _credited maps "Person ref|course ref" to the days a person passed that course or a later
 # version of it.
-_credited_p[concat("|", [t.person, course])] contains dates.day(t.completed_on) if {
+_credited := {k: vs |
+	some k in {x[0] | some x in _credited_rows}
+	vs := {x[1] | some x in _credited_rows; x[0] == k}
+}
+
+_credited_rows := {[concat("|", [t.person, course]), dates.day(t.completed_on)] |
 	some t in records.of("TrainingRecord")
 	t.passed == true
 	dates.visible(t.completed_on)
@@ -269,7 +284,12 @@ _recent_courses_p contains t.course if {
 }
 
 # _replaced_by maps a Document ref to the published versions that replace it.
-_replaced_by_p[d.supersedes] contains records.ref(d) if {
+_replaced_by := {k: vs |
+	some k in {x[0] | some x in _replaced_by_rows}
+	vs := {x[1] | some x in _replaced_by_rows; x[0] == k}
+}
+
+_replaced_by_rows := {[d.supersedes, records.ref(d)] |
 	some d in records.of("Document")
 	is_string(d.supersedes)
 	dates.visible(d.published_on)
@@ -329,13 +349,7 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_awareness := _awareness_p
-
 _r1_items := _r1_items_p
-
-_replaces := _replaces_p
-
-_credited := _credited_p
 
 _r2_pairs := _r2_pairs_p
 
@@ -344,8 +358,6 @@ _r2_population := _r2_population_p
 _r2_items := _r2_items_p
 
 _recent_courses := _recent_courses_p
-
-_replaced_by := _replaced_by_p
 
 _r3_population := _r3_population_p
 

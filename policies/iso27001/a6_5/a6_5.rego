@@ -44,7 +44,12 @@ _r1_population_p contains records.ref(p) if {
 }
 
 # _exit_acks maps a Person ref to the visible exit-obligations acknowledgements they signed.
-_exit_acks_p[a.person] contains a if {
+_exit_acks := {k: vs |
+	some k in {x[0] | some x in _exit_acks_rows}
+	vs := {x[1] | some x in _exit_acks_rows; x[0] == k}
+}
+
+_exit_acks_rows := {[a.person, a] |
 	some a in records.of("Acknowledgement")
 	a.ack_type == "exit-obligations"
 	dates.visible(a.signed_on)
@@ -95,14 +100,14 @@ findings contains f if {
 # --- R2: accounts reviewed after a role change.
 
 # _changes maps the field of a role change (Person/id#roles.i.from or .to) to its person and date.
-_changes_p[records.at(p, sprintf("roles.%d.from", [i]))] := {"person": records.ref(p), "on": a.from} if {
+_changes := {x[0]: x[1] | some x in _changes_rows}
+
+_changes_rows := {[records.at(p, sprintf("roles.%d.from", [i])), {"person": records.ref(p), "on": a.from}] |
 	some p in records.of("Person")
 	some i, a in object.get(p, "roles", [])
 	a.from > p.start_date
 	dates.within(a.from, input.params.lookback_days)
-}
-
-_changes_p[records.at(p, sprintf("roles.%d.to", [i]))] := {"person": records.ref(p), "on": a.to} if {
+} | {[records.at(p, sprintf("roles.%d.to", [i])), {"person": records.ref(p), "on": a.to}] |
 	some p in records.of("Person")
 	some i, a in object.get(p, "roles", [])
 	dates.within(a.to, input.params.lookback_days)
@@ -120,11 +125,25 @@ _holders_p contains acc.holder if {
 }
 
 # _reviewed maps a Person ref to the dates on which an access review decided on one of their accounts.
-_reviewed_p[records.get(item.account).holder] contains item.decided_on if {
+_reviewed := {holder: days |
+	some holder in {x[0] | some x in _decisions}
+	days := {x[1] | some x in _decisions; x[0] == holder}
+}
+
+_decisions := {[holder, d] |
 	some r in records.of("AccessReview")
 	some item in r.items
-	dates.visible(item.decided_on)
+	d := item.decided_on
+	d < _after_as_of
+	holder := _holder_of[item.account]
 }
+
+# _holder_of maps an Account ref to its holder.
+_holder_of := {records.ref(acc): acc.holder | some acc in records.of("Account"); acc.holder}
+
+# _after_as_of is the day after the as-of date: a date or timestamp is visible (its day is on or
+# before as-of) exactly when it sorts before it.
+_after_as_of := dates.add_days(input.as_of, 1)
 
 _r2_due(c) := dates.add_days(c.on, input.params.role_change_review_days)
 
@@ -167,14 +186,8 @@ findings contains f if {
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _r1_population := _r1_population_p
 
-_exit_acks := _exit_acks_p
-
 _r1_items := _r1_items_p
 
-_changes := _changes_p
-
 _holders := _holders_p
-
-_reviewed := _reviewed_p
 
 _r2_items := _r2_items_p

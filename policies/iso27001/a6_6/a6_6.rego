@@ -41,13 +41,23 @@ import rego.v1
 # --- R1: NDA signed before the first account.
 
 # _accounts maps a Person ref to [created_on, Account ref] pairs of the accounts they hold.
-_accounts_p[acc.holder] contains [dates.day(acc.created_on), records.ref(acc)] if {
+_accounts := {k: vs |
+	some k in {x[0] | some x in _accounts_rows}
+	vs := {x[1] | some x in _accounts_rows; x[0] == k}
+}
+
+_accounts_rows := {[acc.holder, [dates.day(acc.created_on), records.ref(acc)]] |
 	some acc in records.of("Account")
 	acc.holder
 }
 
 # _ndas maps a Person ref to [signed_on, Acknowledgement ref] pairs of their visible NDAs.
-_ndas_p[a.person] contains [a.signed_on, records.ref(a)] if {
+_ndas := {k: vs |
+	some k in {x[0] | some x in _ndas_rows}
+	vs := {x[1] | some x in _ndas_rows; x[0] == k}
+}
+
+_ndas_rows := {[a.person, [a.signed_on, records.ref(a)]] |
 	some a in records.of("Acknowledgement")
 	a.ack_type == "nda"
 	dates.visible(a.signed_on)
@@ -157,10 +167,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_accounts := _accounts_p
-
-_ndas := _ndas_p
-
 _r1_items := _r1_items_p
 
 _r2_population := _r2_population_p

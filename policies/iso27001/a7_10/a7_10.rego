@@ -72,7 +72,12 @@ _r2_population_p contains records.ref(a) if {
 	not _lost(a)
 }
 
-_snapshots_p[asset] contains dates.day(t.performed_on) if {
+_snapshots := {k: vs |
+	some k in {x[0] | some x in _snapshots_rows}
+	vs := {x[1] | some x in _snapshots_rows; x[0] == k}
+}
+
+_snapshots_rows := {[asset, dates.day(t.performed_on)] |
 	some t in records.of("TestRun")
 	t.test_type == "usb-control"
 	dates.visible(t.performed_on)
@@ -80,7 +85,12 @@ _snapshots_p[asset] contains dates.day(t.performed_on) if {
 	some asset in ops.assets_named(object.get(r, "resource", ""))
 }
 
-_failed_p[concat("@", [asset, dates.day(t.performed_on)])] contains r.check_id if {
+_failed := {k: vs |
+	some k in {x[0] | some x in _failed_rows}
+	vs := {x[1] | some x in _failed_rows; x[0] == k}
+}
+
+_failed_rows := {[concat("@", [asset, dates.day(t.performed_on)]), r.check_id] |
 	some t in records.of("TestRun")
 	t.test_type == "usb-control"
 	dates.visible(t.performed_on)
@@ -217,10 +227,6 @@ findings contains f if {
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _r2_population := _r2_population_p
-
-_snapshots := _snapshots_p
-
-_failed := _failed_p
 
 _r2_items := _r2_items_p
 

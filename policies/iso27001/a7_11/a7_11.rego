@@ -94,7 +94,12 @@ findings contains f if {
 # --- R2: backup power tested.
 
 # _power maps each ups or generator of a local site to the fields that name it.
-_power_p[_utilities(ref)[k]] contains records.at(records.get(ref), concat(".", ["utilities", k])) if {
+_power := {k: vs |
+	some k in {x[0] | some x in _power_rows}
+	vs := {x[1] | some x in _power_rows; x[0] == k}
+}
+
+_power_rows := {[_utilities(ref)[k], records.at(records.get(ref), concat(".", ["utilities", k]))] |
 	some ref in physical.local
 	some k in ["ups", "generator"]
 	_utilities(ref)[k]
@@ -102,7 +107,12 @@ _power_p[_utilities(ref)[k]] contains records.at(records.get(ref), concat(".", [
 
 _r2_population := {asset | some asset, _ in _power}
 
-_maintained_p[s] contains a.performed_on if {
+_maintained := {k: vs |
+	some k in {x[0] | some x in _maintained_rows}
+	vs := {x[1] | some x in _maintained_rows; x[0] == k}
+}
+
+_maintained_rows := {[s, a.performed_on] |
 	some a in records.of("Activity")
 	a.activity_type == "maintenance"
 	dates.visible(a.performed_on)
@@ -172,10 +182,6 @@ _hosts_critical := _hosts_critical_p
 _critical := _critical_p
 
 _r1_items := _r1_items_p
-
-_power := _power_p
-
-_maintained := _maintained_p
 
 _r2_items := _r2_items_p
 

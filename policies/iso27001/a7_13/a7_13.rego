@@ -57,7 +57,12 @@ _r1_population_p contains records.ref(a) if {
 	ops.active_asset(a)
 }
 
-_serviced_p[s] contains a.performed_on if {
+_serviced := {k: vs |
+	some k in {x[0] | some x in _serviced_rows}
+	vs := {x[1] | some x in _serviced_rows; x[0] == k}
+}
+
+_serviced_rows := {[s, a.performed_on] |
 	some a in _maintenance
 	some s in a.subject_refs
 }
@@ -98,7 +103,7 @@ findings contains f if {
 # --- R2: maintenance done by the contracted supplier or an authorised person.
 
 # _jobs maps "Activity ref|Asset ref" to the activity and asset of each maintenance job in the lookback window.
-_jobs_p[concat("|", [records.ref(a), s])] := {"activity": a, "asset": asset} if {
+_jobs := {concat("|", [records.ref(a), s]): {"activity": a, "asset": asset} |
 	some a in _maintenance
 	dates.within(a.performed_on, input.params.lookback_days)
 	some s in a.subject_refs
@@ -175,11 +180,7 @@ _maintenance := _maintenance_p
 
 _r1_population := _r1_population_p
 
-_serviced := _serviced_p
-
 _r1_items := _r1_items_p
-
-_jobs := _jobs_p
 
 _r2_items := _r2_items_p
 

@@ -42,7 +42,12 @@ import rego.v1
 _control := "iso27001:A.7.2"
 
 # _entry_systems maps an entry system (Asset ref) to the in-scope sites that use it.
-_entry_systems_p[s.entry_system] contains ref if {
+_entry_systems := {k: vs |
+	some k in {x[0] | some x in _entry_systems_rows}
+	vs := {x[1] | some x in _entry_systems_rows; x[0] == k}
+}
+
+_entry_systems_rows := {[s.entry_system, ref] |
 	some ref in physical.sites
 	s := records.get(ref)
 	s.entry_system
@@ -109,7 +114,12 @@ findings contains f if {
 _r2_population := {ref | some ref, _ in physical.secure_zones}
 
 # _reviewed maps a system (Asset ref) to the completion dates of the physical access reviews listing it.
-_reviewed_p[system] contains r.completed_on if {
+_reviewed := {k: vs |
+	some k in {x[0] | some x in _reviewed_rows}
+	vs := {x[1] | some x in _reviewed_rows; x[0] == k}
+}
+
+_reviewed_rows := {[system, r.completed_on] |
 	some r in records.of("AccessReview")
 	r.review_type == "physical"
 	dates.visible(r.completed_on)
@@ -176,13 +186,9 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_entry_systems := _entry_systems_p
-
 _r1_population := _r1_population_p
 
 _r1_items := _r1_items_p
-
-_reviewed := _reviewed_p
 
 _r2_items := _r2_items_p
 

@@ -69,7 +69,7 @@ _filmed_p contains ref if {
 # --- R1: secure zones watched by cameras or alarms.
 
 # _secure maps the field of each secure zone of a local site (Site/id#zones.i) to the zone.
-_secure_p[records.at(records.get(ref), sprintf("zones.%d", [i]))] := physical.zones(ref)[i] if {
+_secure := {records.at(records.get(ref), sprintf("zones.%d", [i])): physical.zones(ref)[i] |
 	some ref, idx in physical.secure_zones
 	some i in idx
 }
@@ -116,16 +116,28 @@ findings contains f if {
 # --- R3: alarms and cameras tested.
 
 # _tests maps "activity_type@Site ref" to the days the test was performed.
-_tests_p[concat("@", [a.activity_type, s])] contains a.performed_on if {
+_tests := {k: vs |
+	some k in {x[0] | some x in _tests_rows}
+	vs := {x[1] | some x in _tests_rows; x[0] == k}
+}
+
+_tests_rows := {[concat("@", [a.activity_type, s]), a.performed_on] |
 	some a in records.of("Activity")
 	a.activity_type in {"alarm-test", "cctv-test"}
 	dates.visible(a.performed_on)
 	some s in a.subject_refs
 }
 
-_needs_p[ref] contains "alarm-test" if some ref in _alarmed
+_needs := {k: vs |
+	some k in {x[0] | some x in _needs_rows}
+	vs := {x[1] | some x in _needs_rows; x[0] == k}
+}
 
-_needs_p[ref] contains "cctv-test" if some ref in _filmed
+_needs_rows := {[ref, "alarm-test"] |
+	some ref in _alarmed
+} | {[ref, "cctv-test"] |
+	some ref in _filmed
+}
 
 _r3_population := _alarmed | _filmed
 
@@ -207,15 +219,9 @@ _alarmed := _alarmed_p
 
 _filmed := _filmed_p
 
-_secure := _secure_p
-
 _r1_items := _r1_items_p
 
 _r2_items := _r2_items_p
-
-_tests := _tests_p
-
-_needs := _needs_p
 
 _r3_items := _r3_items_p
 

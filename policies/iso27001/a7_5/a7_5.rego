@@ -45,7 +45,12 @@ _control := "iso27001:A.7.5"
 _r1_population := physical.local
 
 # _assessed maps a Site ref to the last_assessed_on dates of the risks that affect it.
-_assessed_p[s] contains r.last_assessed_on if {
+_assessed := {k: vs |
+	some k in {x[0] | some x in _assessed_rows}
+	vs := {x[1] | some x in _assessed_rows; x[0] == k}
+}
+
+_assessed_rows := {[s, r.last_assessed_on] |
 	some r in records.of("Risk")
 	dates.visible(r.last_assessed_on)
 	some s in r.affects
@@ -83,7 +88,12 @@ findings contains f if {
 
 _r2_population := physical.local
 
-_inspected_on_p[s] contains a.performed_on if {
+_inspected_on := {k: vs |
+	some k in {x[0] | some x in _inspected_on_rows}
+	vs := {x[1] | some x in _inspected_on_rows; x[0] == k}
+}
+
+_inspected_on_rows := {[s, a.performed_on] |
 	some a in records.of("Activity")
 	a.activity_type == "fire-system-inspection"
 	dates.visible(a.performed_on)
@@ -151,11 +161,7 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_assessed := _assessed_p
-
 _r1_items := _r1_items_p
-
-_inspected_on := _inspected_on_p
 
 _r2_items := _r2_items_p
 

@@ -41,13 +41,18 @@ import rego.v1
 _control := "iso27001:A.7.6"
 
 # _secure maps the field of each secure zone of a local site (Site/id#zones.i) to its site and zone.
-_secure_p[records.at(records.get(ref), sprintf("zones.%d", [i]))] := {"site": ref, "zone": physical.zones(ref)[i]} if {
+_secure := {records.at(records.get(ref), sprintf("zones.%d", [i])): {"site": ref, "zone": physical.zones(ref)[i]} |
 	some ref, idx in physical.secure_zones
 	some i in idx
 }
 
 # _current_versions maps a Document ref to the current documents that are it or supersede it.
-_current_versions_p[old] contains records.ref(d) if {
+_current_versions := {k: vs |
+	some k in {x[0] | some x in _current_versions_rows}
+	vs := {x[1] | some x in _current_versions_rows; x[0] == k}
+}
+
+_current_versions_rows := {[old, records.ref(d)] |
 	some d in records.of("Document")
 	docs.current(d)
 	some old in physical.chain(records.ref(d))
@@ -83,7 +88,12 @@ findings contains f if {
 # --- R2: badge holders of secure zones acknowledged the rules.
 
 # _access maps an Account ref to the secure zone fields (with rules) its badge opens.
-_access_p[aref] contains zref if {
+_access := {k: vs |
+	some k in {x[0] | some x in _access_rows}
+	vs := {x[1] | some x in _access_rows; x[0] == k}
+}
+
+_access_rows := {[aref, zref] |
 	some zref, x in _secure
 	count(_rules(x.zone)) > 0
 	system := records.get(x.site).entry_system
@@ -142,13 +152,7 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_secure := _secure_p
-
-_current_versions := _current_versions_p
-
 _r1_items := _r1_items_p
-
-_access := _access_p
 
 _r2_items := _r2_items_p
 

@@ -117,14 +117,11 @@ _r2_population := {records.ref(a) | some a in _in_use}
 
 _max_age := input.params.posture_max_age_days
 
-_r2_items_p contains result.fail("R2", msg, [ref]) if {
-	some ref in _r2_population
-	not tech.run_within(_posture_types, ref, _max_age)
-	msg := sprintf(
-		"%s has no device posture snapshot in the last %d days (posture_max_age_days; last: %s): collect posture from MDM",
-		[ref, _max_age, tech.last_run_text(_posture_types, ref)],
-	)
-}
+# _cutoff is the first day of the posture_max_age_days window.
+_cutoff := dates.cutoff(_max_age)
+
+# _idx indexes the results of the posture runs.
+_idx := tech.index(_posture_types)
 
 # _requirements maps a requirement name to the pattern of its check family.
 _requirements := {
@@ -134,14 +131,79 @@ _requirements := {
 	"endpoint protection running": `^edr_running`,
 }
 
+_os := "a supported, patched operating system"
+
+# _families maps every posture check id to the requirements whose family it belongs to.
+_families := tech.families(_idx, _requirements)
+
+# _views maps an endpoint in use to its latest posture run (last) and the rows of the latest
+# checks of each requirement that has any (latest).
+_views := {ref: tech.view(_idx, ref, _families) | some ref in _r2_population}
+
+# _fresh are the endpoints in use with a posture snapshot within posture_max_age_days.
+_fresh := {ref | some ref, v in _views; dates.since(v.last.on, _cutoff)}
+
+_last_text(ref) := _views[ref].last.on
+
+_last_text(ref) := "never" if not _views[ref].last
+
+_r2_items_p contains result.fail("R2", msg, [ref]) if {
+	some ref in _r2_population
+	not ref in _fresh
+	msg := sprintf(
+		"%s has no device posture snapshot in the last %d days (posture_max_age_days; last: %s): collect posture from MDM",
+		[ref, _max_age, _last_text(ref)],
+	)
+}
+
+# _suspects are the [endpoint, requirement] pairs that may have a problem: no checks, a check
+# that did not pass, a stale check, or check ids that do not show the limit. Only these are
+# described by _problem; every pair with a problem is among them.
+_suspects := (({[ref, req] | some ref in _fresh; some req, _ in _requirements; not _views[ref].latest[req]} | {[ref, req] |
+	some ref in _fresh
+	some req, rows in _views[ref].latest
+	some x in rows
+	not _plain(x)
+}) | {[ref, _os] | some ref in _fresh; not _shown(_views[ref].latest[_os], _os_supported)}) | {[ref, _os] |
+	some ref in _fresh
+	not _shown(_views[ref].latest[_os], _os_patched)
+}
+
+# _plain holds for a row that passed on or after the cutoff with a check id that states the limit.
+_plain(x) if {
+	x[2] == "pass"
+	x[4] >= _cutoff
+	not x[1] in _loose_screen_lock
+}
+
+_shown(rows, ids) if {
+	some x in rows
+	x[1] in ids
+}
+
+# _loose_screen_lock are the screen-lock check ids that do not show the screen_lock_max_minutes limit.
+_loose_screen_lock := {cid |
+	some cid, names in _families
+	"screen lock" in names
+	not _within_limit(cid, input.params.screen_lock_max_minutes)
+}
+
+# _os_supported and _os_patched are the check ids that show a supported OS and patches within os_patch_days.
+_os_supported := {cid | some cid, _ in _families; regex.match(`^os_supported`, cid)}
+
+_os_patched := {cid | some cid, _ in _families; contains(cid, "patched"); _within_limit(cid, input.params.os_patch_days)}
+
+# _checks returns the latest checks of a requirement about an endpoint.
+_checks(ref, req) := tech.checks(_views[ref].latest[req])
+
 # _problem says why the latest checks of a requirement do not show it; undefined when they do.
 _problem(ref, req) := "no check reports it" if {
-	not tech.latest_checks(ref, _posture_types, _requirements[req])
+	not _views[ref].latest[req]
 } else := sprintf("its latest check is of %s, older than %d days", [tech.checks_on(cs), _max_age]) if {
-	cs := tech.latest_checks(ref, _posture_types, _requirements[req])
-	not dates.within(tech.checks_on(cs), _max_age)
+	cs := _checks(ref, req)
+	not dates.since(tech.checks_on(cs), _cutoff)
 } else := tech.describe(bad) if {
-	bad := tech.failing(tech.latest_checks(ref, _posture_types, _requirements[req]))
+	bad := tech.failing(_checks(ref, req))
 	count(bad) > 0
 } else := _limit_problem(ref, req)
 
@@ -150,44 +212,42 @@ _limit_problem(ref, "screen lock") := sprintf("%s states no limit of at most %d 
 	input.params.screen_lock_max_minutes,
 ]) if {
 	loose := {o.check_id |
-		some o in tech.latest_checks(ref, _posture_types, _requirements["screen lock"])
+		some o in _checks(ref, "screen lock")
 		not _within_limit(o.check_id, input.params.screen_lock_max_minutes)
 	}
 	count(loose) > 0
 }
 
 _limit_problem(ref, req) := "no check shows the operating system is supported" if {
-	req == "a supported, patched operating system"
-	cs := tech.latest_checks(ref, _posture_types, _requirements[req])
-	not _some_check(cs, `^os_supported`)
+	req == _os
+	not _os_shown(_checks(ref, req))
 } else := sprintf("no check shows patches within %d days (os_patch_days)", [input.params.os_patch_days]) if {
-	req == "a supported, patched operating system"
-	cs := tech.latest_checks(ref, _posture_types, _requirements[req])
-	not _patched(cs)
+	req == _os
+	not _os_patched_shown(_checks(ref, req))
 }
 
-_within_limit(check_id, n) if tech.limit(check_id) <= n
-
-_some_check(cs, pattern) if {
+_os_shown(cs) if {
 	some o in cs
-	regex.match(pattern, o.check_id)
+	regex.match(`^os_supported`, o.check_id)
 }
 
-_patched(cs) if {
+_os_patched_shown(cs) if {
 	some o in cs
 	contains(o.check_id, "patched")
 	_within_limit(o.check_id, input.params.os_patch_days)
 }
 
+_within_limit(check_id, n) if tech.limit(check_id) <= n
+
 _at(ref, req) := sort({o.at | some o in bad}) if {
-	bad := tech.failing(tech.latest_checks(ref, _posture_types, _requirements[req]))
+	bad := tech.failing(_checks(ref, req))
 	count(bad) > 0
 } else := [ref]
 
 _r2_items_p contains result.fail("R2", msg, _at(ref, req)) if {
-	some ref in _r2_population
-	tech.run_within(_posture_types, ref, _max_age)
-	some req, _ in _requirements
+	some x in _suspects
+	ref := x[0]
+	req := x[1]
 	problem := _problem(ref, req)
 	msg := sprintf("%s does not show %s: %s; fix the device or its MDM checks", [ref, req, problem])
 }

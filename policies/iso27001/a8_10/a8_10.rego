@@ -61,31 +61,32 @@ _lifecycle_pattern := `(?i)lifecycle|expir|retention|deletion`
 
 _lifecycle_types := {"lifecycle-rules"}
 
+# _idx indexes the results of the lifecycle-rules scans.
+_idx := tech.index(_lifecycle_types)
+
+_scan_cutoff := dates.cutoff(input.params.config_scan_days)
+
+_lookback_cutoff := dates.cutoff(input.params.lookback_days)
+
 _lifecycle_ok(ref) if {
-	cs := tech.latest_checks(ref, _lifecycle_types, _lifecycle_pattern)
-	dates.within(tech.checks_on(cs), input.params.config_scan_days)
+	cs := tech.latest_in(_idx, ref, _lifecycle_pattern)
+	dates.since(tech.checks_on(cs), _scan_cutoff)
 	every o in cs {
 		o.status == "pass"
 	}
 }
 
-_deletion_runs_p[ref] contains dates.day(a.performed_on) if {
-	some a in records.of("Activity")
-	a.activity_type == "deletion-request"
-	dates.within(a.performed_on, input.params.lookback_days)
-	some ref in a.subject_refs
-}
-
-_deleted(ref) if _deletion_runs[ref]
+# _deleted are the refs named by a deletion-request Activity within lookback_days.
+_deleted := {ref | some a in _r2_activities; some ref in a.subject_refs}
 
 _lifecycle_text(ref) := sprintf("latest lifecycle check %s", [tech.checks_on(cs)]) if {
-	cs := tech.latest_checks(ref, _lifecycle_types, _lifecycle_pattern)
+	cs := tech.latest_in(_idx, ref, _lifecycle_pattern)
 } else := "no lifecycle check"
 
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	not _lifecycle_ok(ref)
-	not _deleted(ref)
+	not ref in _deleted
 	msg := sprintf(
 		concat("", [
 			"%s keeps data for %d days but shows no passing lifecycle rule in the last %d days (config_scan_days; %s) ",
@@ -107,7 +108,7 @@ findings contains f if {
 _r2_activities_p contains a if {
 	some a in records.of("Activity")
 	a.activity_type == "deletion-request"
-	dates.within(a.performed_on, input.params.lookback_days)
+	dates.since(a.performed_on, _lookback_cutoff)
 }
 
 _r2_population := {records.ref(a) | some a in _r2_activities}
@@ -152,7 +153,7 @@ findings contains f if {
 
 _r3_suppliers_p contains s if {
 	some s in records.of("Supplier")
-	dates.within(s.relationship.end_on, input.params.lookback_days)
+	dates.since(s.relationship.end_on, _lookback_cutoff)
 	s.data_access != "none"
 }
 
@@ -205,8 +206,6 @@ findings contains f if {
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _r1_population := _r1_population_p
-
-_deletion_runs := _deletion_runs_p
 
 _r1_items := _r1_items_p
 

@@ -105,17 +105,22 @@ _scan_days := object.get(input.params, "masking_scan_days", 90)
 
 _r3_population := {records.ref(a) | some a in _stores; not tech.excepted(records.ref(a))}
 
+# _idx indexes the results of the pii scans.
+_idx := tech.index({"pii-scan"})
+
+_scan_cutoff := dates.cutoff(_scan_days)
+
 _scanned(ref) if {
-	cs := tech.latest_checks(ref, {"pii-scan"}, `.`)
-	dates.within(tech.checks_on(cs), _scan_days)
+	cs := tech.latest_in(_idx, ref, `.`)
+	dates.since(tech.checks_on(cs), _scan_cutoff)
 	every o in cs {
 		o.status == "pass"
 	}
 }
 
-_scan_text(ref) := sprintf("latest pii-scan %s", [tech.checks_on(tech.latest_checks(ref, {"pii-scan"}, `.`))])
+_scan_text(ref) := sprintf("latest pii-scan %s", [tech.checks_on(tech.latest_in(_idx, ref, `.`))])
 
-_scan_text(ref) := "no pii-scan" if not tech.latest_checks(ref, {"pii-scan"}, `.`)
+_scan_text(ref) := "no pii-scan" if not tech.latest_in(_idx, ref, `.`)
 
 _owner_attests(ref) if {
 	owner := records.get(ref).owner

@@ -60,22 +60,31 @@ _r1_population_p contains records.ref(a) if {
 
 _declared(ref) if records.get(ref).continuity.redundancy in _redundant
 
+# _idx indexes the results of the configuration scans.
+_idx := tech.index(_scan_types)
+
+_scan_cutoff := dates.cutoff(input.params.config_scan_days)
+
+_dr_cutoff := dates.cutoff(input.params.dr_test_days)
+
 _scan_confirms(ref) if {
-	cs := tech.latest_checks(ref, _scan_types, `(?i)multi_az|multi_region|redundan|replica|failover`)
-	dates.within(tech.checks_on(cs), input.params.config_scan_days)
+	cs := tech.latest_in(_idx, ref, `(?i)multi_az|multi_region|redundan|replica|failover`)
+	dates.since(tech.checks_on(cs), _scan_cutoff)
 	every o in cs {
 		o.status == "pass"
 	}
 }
 
-# _failovers maps a ref to the passing dr-failover exercises within dr_test_days that named it.
-_failovers_p[ref] contains records.ref(e) if {
+# _failovers_of are the passing dr-failover exercises within dr_test_days.
+_failovers_of := [e |
 	some e in records.of("Exercise")
 	e.exercise_type == "dr-failover"
 	e.result in _ok_results
-	dates.within(e.performed_on, input.params.dr_test_days)
-	some ref in e.scope
-}
+	dates.since(e.performed_on, _dr_cutoff)
+]
+
+# _failovers is the set of refs the passing dr-failover exercises within dr_test_days named.
+_failovers := {ref | some e in _failovers_of; some ref in e.scope}
 
 _saas_certified(ref) if {
 	s := records.get(ref).supplier
@@ -85,7 +94,7 @@ _saas_certified(ref) if {
 
 _confirmed(ref) if _scan_confirms(ref)
 
-_confirmed(ref) if _failovers[ref]
+_confirmed(ref) if ref in _failovers
 
 _confirmed(ref) if _saas_certified(ref)
 
@@ -125,12 +134,7 @@ findings contains f if {
 
 # --- R2: failover exercised.
 
-_r2_population := {records.ref(e) |
-	some e in records.of("Exercise")
-	e.exercise_type == "dr-failover"
-	e.result in _ok_results
-	dates.within(e.performed_on, input.params.dr_test_days)
-}
+_r2_population := {records.ref(e) | some e in _failovers_of}
 
 _r2_items_p contains result.fail("R2", msg, [ops.isms_ref]) if {
 	count(_r2_population) == 0
@@ -150,8 +154,6 @@ findings contains f if {
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _r1_population := _r1_population_p
-
-_failovers := _failovers_p
 
 _r1_items := _r1_items_p
 

@@ -65,7 +65,12 @@ _observed(s) if {
 }
 
 # _enabled_rules maps an alert rule id to the current sources where it is enabled.
-_enabled_rules_p[r.id] contains records.ref(s) if {
+_enabled_rules := {k: vs |
+	some k in {x[0] | some x in _enabled_rules_rows}
+	vs := {x[1] | some x in _enabled_rules_rows; x[0] == k}
+}
+
+_enabled_rules_rows := {[r.id, records.ref(s)] |
 	some s in records.of("LoggingSource")
 	_observed(s)
 	some r in object.get(s, "alert_rules", [])
@@ -73,7 +78,12 @@ _enabled_rules_p[r.id] contains records.ref(s) if {
 }
 
 # _listed_rules maps an alert rule id to every source that lists it, enabled or not.
-_listed_rules_p[r.id] contains records.ref(s) if {
+_listed_rules := {k: vs |
+	some k in {x[0] | some x in _listed_rules_rows}
+	vs := {x[1] | some x in _listed_rules_rows; x[0] == k}
+}
+
+_listed_rules_rows := {[r.id, records.ref(s)] |
 	some s in records.of("LoggingSource")
 	some r in object.get(s, "alert_rules", [])
 }
@@ -232,10 +242,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_enabled_rules := _enabled_rules_p
-
-_listed_rules := _listed_rules_p
-
 _r1_items := _r1_items_p
 
 _triage_activities := _triage_activities_p

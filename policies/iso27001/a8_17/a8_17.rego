@@ -98,7 +98,14 @@ _declared(s) := lower(trim_space(s.time_source)) if {
 
 _r2_population := {records.ref(s) | some s in _sources}
 
-_by_value_p[_declared(s)] contains records.ref(s) if some s in _sources
+_by_value := {k: vs |
+	some k in {x[0] | some x in _by_value_rows}
+	vs := {x[1] | some x in _by_value_rows; x[0] == k}
+}
+
+_by_value_rows := {[_declared(s), records.ref(s)] |
+	some s in _sources
+}
 
 _most := max({count(refs) | some refs in _by_value})
 
@@ -131,7 +138,5 @@ _r1_population := _r1_population_p
 _r1_items := _r1_items_p
 
 _sources := _sources_p
-
-_by_value := _by_value_p
 
 _r2_items := _r2_items_p

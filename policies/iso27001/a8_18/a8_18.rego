@@ -60,7 +60,12 @@ _utilities_p contains records.ref(a) if {
 _roles(ref) := {r | some r in records.get(ref).links[_flag]}
 
 # _privileged_on maps an Asset ref to the enabled privileged accounts on it.
-_privileged_on_p[acc.system] contains records.ref(acc) if {
+_privileged_on := {k: vs |
+	some k in {x[0] | some x in _privileged_on_rows}
+	vs := {x[1] | some x in _privileged_on_rows; x[0] == k}
+}
+
+_privileged_on_rows := {[acc.system, records.ref(acc)] |
 	some acc in records.of("Account")
 	acc.privileged == true
 	access.active(acc)
@@ -130,7 +135,12 @@ _entitled(acc) if {
 	people.holds_on(p, role, input.as_of)
 }
 
-_reviewed_p[s] contains dates.day(r.completed_on) if {
+_reviewed := {k: vs |
+	some k in {x[0] | some x in _reviewed_rows}
+	vs := {x[1] | some x in _reviewed_rows; x[0] == k}
+}
+
+_reviewed_rows := {[s, dates.day(r.completed_on)] |
 	some r in records.of("AccessReview")
 	dates.visible(r.completed_on)
 	some s in r.systems
@@ -207,15 +217,11 @@ findings contains f if {
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _utilities := _utilities_p
 
-_privileged_on := _privileged_on_p
-
 _unflagged := _unflagged_p
 
 _r1_items := _r1_items_p
 
 _accounts := _accounts_p
-
-_reviewed := _reviewed_p
 
 _r2_items := _r2_items_p
 

@@ -72,7 +72,7 @@ _changes_p contains c if {
 	some c in records.of("ChangeRecord")
 	c.change_class != "management-system"
 	_prod(c)
-	dates.within(_deployed_on(c), input.params.lookback_days)
+	_within(_deployed_on(c), input.params.lookback_days)
 }
 
 _approved(c) if {
@@ -88,7 +88,7 @@ _approved(c) if {
 _model_deployments_p contains m if {
 	some m in records.of("ModelRecord")
 	object.get(m.deployment, "environment", "prod") == "prod"
-	dates.within(m.deployment.deployed_on, input.params.lookback_days)
+	_within(m.deployment.deployed_on, input.params.lookback_days)
 }
 
 _r1_population := {records.ref(c) | some c in _changes} | {records.ref(m) | some m in _model_deployments}
@@ -218,6 +218,20 @@ findings contains f if {
 		),
 		network.endpoints, _r3_items,
 	)
+}
+
+# _cutoffs maps every whole number of days among the parameters to the first day within that
+# many days of the as-of date, so that _within(d, n) compares strings instead of parsing dates.
+_cutoffs := {n: dates.add_days(input.as_of, 0 - n) | some _, n in input.params; is_number(n); n == floor(n)}
+
+# _within is dates.within(d, n): d (a date or timestamp) lies in [as_of - n days, as_of].
+_within(d, n) if {
+	day := dates.day(d)
+	day <= input.as_of
+	day >= _cutoffs[n]
+} else if {
+	not _cutoffs[n]
+	dates.within(d, n)
 }
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is

@@ -128,9 +128,11 @@ _review_days := input.params.access_review_days.privileged
 
 _r3_population := _r2_population
 
-_reviewed(ref) if dates.within(tech.last_review(ref, tech.review_types), _review_days)
+_review_cutoff := dates.cutoff(_review_days)
 
-_new(acc) if dates.within(acc.created_on, _review_days)
+_reviewed(ref) if dates.since(tech.last_review(ref, tech.review_types), _review_cutoff)
+
+_new(acc) if dates.since(acc.created_on, _review_cutoff)
 
 _last_review_text(ref) := tech.last_review(ref, tech.review_types)
 
@@ -221,7 +223,9 @@ _exercised_on(acc) := dates.latest(logins | object.get(_activity_days, records.r
 	logins := {acc.last_login_on | acc.last_login_on}
 }
 
-_exercised(acc) if dates.within(_exercised_on(acc), input.params.lookback_days)
+_exercised(acc) if dates.since(_exercised_on(acc), _lookback_cutoff)
+
+_lookback_cutoff := dates.cutoff(input.params.lookback_days)
 
 _exercised_text(acc) := _exercised_on(acc)
 

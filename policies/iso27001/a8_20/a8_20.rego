@@ -140,7 +140,12 @@ findings contains f if {
 
 # --- R3: firewall rules reviewed.
 
-_reviews_p[s] contains a.performed_on if {
+_reviews := {k: vs |
+	some k in {x[0] | some x in _reviews_rows}
+	vs := {x[1] | some x in _reviews_rows; x[0] == k}
+}
+
+_reviews_rows := {[s, a.performed_on] |
 	some a in records.of("Activity")
 	a.activity_type == "firewall-rule-review"
 	dates.visible(a.performed_on)
@@ -225,8 +230,6 @@ _open := _open_p
 _declared_flow_logs := _declared_flow_logs_p
 
 _r2_items := _r2_items_p
-
-_reviews := _reviews_p
 
 _r3_items := _r3_items_p
 

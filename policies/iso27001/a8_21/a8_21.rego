@@ -61,7 +61,12 @@ _network_assets_p contains records.ref(a) if {
 }
 
 # _supplied maps a Supplier ref to the active assets it supplies.
-_supplied_p[a.supplier] contains records.ref(a) if {
+_supplied := {k: vs |
+	some k in {x[0] | some x in _supplied_rows}
+	vs := {x[1] | some x in _supplied_rows; x[0] == k}
+}
+
+_supplied_rows := {[a.supplier, records.ref(a)] |
 	some a in records.of("Asset")
 	ops.active_asset(a)
 	a.supplier
@@ -179,8 +184,6 @@ findings contains f if {
 _service_suppliers := _service_suppliers_p
 
 _network_assets := _network_assets_p
-
-_supplied := _supplied_p
 
 _r1_items := _r1_items_p
 

@@ -75,11 +75,16 @@ _arn_account(a) := {sprintf("account %s", [parts[4]])} if {
 } else := set()
 
 # _placed maps a container to the refs of the active assets in it, by environment class.
-_placed_p[[c, _class(a)]] contains records.ref(a) if {
+_placements := {[[c, class], records.ref(a)] |
 	some a in records.of("Asset")
+	class := _class(a)
 	network.in_use(a)
-	_class(a)
 	some c in _containers(a)
+}
+
+_placed := {key: refs |
+	some key in {p[0] | some p in _placements}
+	refs := {p[1] | some p in _placements; p[0] == key}
 }
 
 _r1_population := _cloud_accounts | {ref | some _, refs in _placed; some ref in refs}
@@ -174,8 +179,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_placed := _placed_p
-
 _r1_items := _r1_items_p
 
 _r2_items := _r2_items_p

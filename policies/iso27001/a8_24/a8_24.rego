@@ -222,23 +222,33 @@ _warning := input.params.cert_expiry_warning_days
 
 _cert_obs := {o | some t in network.targets["cert-expiry"]; some o in network.observations("cert-expiry", t)}
 
-_by_resource_p[o.resource] contains o if {
+_by_resource := {k: vs |
+	some k in {x[0] | some x in _by_resource_rows}
+	vs := {x[1] | some x in _by_resource_rows; x[0] == k}
+}
+
+_by_resource_rows := {[o.resource, o] |
 	some o in _cert_obs
 }
 
-_cert_last_p[res] := max({o.day | some o in os}) if {
+_cert_last := {res: max({o.day | some o in os}) |
 	some res, os in _by_resource
 }
 
 # _certs maps each certificate checked within config_scan_days to its latest observations.
-_certs_p[res] := {o | some o in os; o.day == _cert_last[res]} if {
+_certs := {res: {o | some o in os; o.day == _cert_last[res]} |
 	some res, os in _by_resource
 	dates.within(_cert_last[res], _days)
 }
 
 _r5_population := {o.at | some _, os in _certs; some o in os}
 
-_changed_p[s] contains dates.day(d) if {
+_changed := {k: vs |
+	some k in {x[0] | some x in _changed_rows}
+	vs := {x[1] | some x in _changed_rows; x[0] == k}
+}
+
+_changed_rows := {[s, dates.day(d)] |
 	some c in records.of("ChangeRecord")
 	d := object.get(c, "requested_on", object.get(c, "deployed_on", ""))
 	d != ""
@@ -318,14 +328,6 @@ _r3_items := _r3_items_p
 _keys := _keys_p
 
 _r4_items := _r4_items_p
-
-_by_resource := _by_resource_p
-
-_cert_last := _cert_last_p
-
-_certs := _certs_p
-
-_changed := _changed_p
 
 _r5_items := _r5_items_p
 

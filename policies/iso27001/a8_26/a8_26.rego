@@ -124,12 +124,15 @@ findings contains f if {
 
 _payment_tags := {"payments", "payment", "pci", "pci-dss"}
 
-_needs_p[records.ref(a)] contains "privacy" if {
-	some a in _applications
-	a.pii.contains_pii == true
+_needs := {k: vs |
+	some k in {x[0] | some x in _needs_rows}
+	vs := {x[1] | some x in _needs_rows; x[0] == k}
 }
 
-_needs_p[records.ref(a)] contains "payments" if {
+_needs_rows := {[records.ref(a), "privacy"] |
+	some a in _applications
+	a.pii.contains_pii == true
+} | {[records.ref(a), "payments"] |
 	some a in _applications
 	some c in object.get(a, ["pii", "categories"], [])
 	regex.match(`(?i)payment|card|financial`, c)
@@ -156,13 +159,16 @@ _global_p contains area if {
 	some area in _areas(lr)
 }
 
-_covered_p[target] contains area if {
+_covered := {k: vs |
+	some k in {x[0] | some x in _covered_rows}
+	vs := {x[1] | some x in _covered_rows; x[0] == k}
+}
+
+_covered_rows := {[target, area] |
 	some lr in records.of("LegalRequirement")
 	some target in lr.applies_to
 	some area in _areas(lr)
-}
-
-_covered_p[ref] contains area if {
+} | {[ref, area] |
 	some ref in _r2_population
 	some group in object.get(records.get(ref), "links", {})
 	some x in group
@@ -205,12 +211,8 @@ _r1_population := _r1_population_p
 
 _r1_items := _r1_items_p
 
-_needs := _needs_p
-
 _applications := _applications_p
 
 _global := _global_p
-
-_covered := _covered_p
 
 _r2_items := _r2_items_p

@@ -102,7 +102,12 @@ _in_scope(c) if c.change_class == "project"
 _in_scope(c) if c.significant == true
 
 # _reviews maps a subject ref to the days of the architecture reviews that name it.
-_reviews_p[s] contains dates.day(a.performed_on) if {
+_reviews := {k: vs |
+	some k in {x[0] | some x in _reviews_rows}
+	vs := {x[1] | some x in _reviews_rows; x[0] == k}
+}
+
+_reviews_rows := {[s, dates.day(a.performed_on)] |
 	some a in records.of("Activity")
 	a.activity_type == "architecture-review"
 	dates.visible(a.performed_on)
@@ -177,7 +182,5 @@ findings contains f if {
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _r2_population := _r2_population_p
-
-_reviews := _reviews_p
 
 _r2_items := _r2_items_p

@@ -129,7 +129,12 @@ _apps_p contains records.ref(a) if {
 	ops.active_asset(a)
 }
 
-_pentests_p[asset] contains dates.day(t.performed_on) if {
+_pentests := {k: vs |
+	some k in {x[0] | some x in _pentests_rows}
+	vs := {x[1] | some x in _pentests_rows; x[0] == k}
+}
+
+_pentests_rows := {[asset, dates.day(t.performed_on)] |
 	some t in records.of("TestRun")
 	t.test_type == "pentest"
 	dates.visible(t.performed_on)
@@ -208,8 +213,6 @@ _r1_changes := _r1_changes_p
 _r1_items := _r1_items_p
 
 _apps := _apps_p
-
-_pentests := _pentests_p
 
 _go_lives := _go_lives_p
 

@@ -94,6 +94,14 @@ _days := input.params.config_scan_days
 
 _public_pattern := `public`
 
+# _idx indexes the results of the cloud posture scans.
+_idx := tech.index(_scan_types)
+
+_cutoff := dates.cutoff(_days)
+
+# _public maps a data store to its latest public-access checks.
+_public := {ref: cs | some ref in _r1_population; cs := tech.latest_in(_idx, ref, _public_pattern)}
+
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	not _checked(ref)
@@ -103,16 +111,16 @@ _r1_items_p contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_checked(ref) if dates.within(tech.checks_on(tech.latest_checks(ref, _scan_types, _public_pattern)), _days)
+_checked(ref) if dates.since(tech.checks_on(_public[ref]), _cutoff)
 
-_last_text(ref) := tech.checks_on(tech.latest_checks(ref, _scan_types, _public_pattern))
+_last_text(ref) := tech.checks_on(_public[ref])
 
-_last_text(ref) := "never" if not tech.latest_checks(ref, _scan_types, _public_pattern)
+_last_text(ref) := "never" if not _public[ref]
 
 _r1_items_p contains result.fail("R1", msg, [o.at]) if {
 	some ref in _r1_population
 	_checked(ref)
-	some o in tech.latest_checks(ref, _scan_types, _public_pattern)
+	some o in _public[ref]
 	o.status in tech.failed
 	not tech.excepted(ref)
 	msg := sprintf(

@@ -102,10 +102,15 @@ _arn_account(a) := {sprintf("account %s", [parts[4]])} if {
 	parts[4] != ""
 } else := set()
 
-_placed_p[[c, _class(a)]] contains records.ref(a) if {
+_placements := {[[c, class], records.ref(a)] |
 	some a in _assets
-	_class(a)
+	class := _class(a)
 	some c in _containers(a)
+}
+
+_placed := {key: refs |
+	some key in {p[0] | some p in _placements}
+	refs := {p[1] | some p in _placements; p[0] == key}
 }
 
 _r1_items_p contains result.fail("R1", msg, [records.at(records.get(ref), "external_ids")]) if {
@@ -269,8 +274,6 @@ findings contains f if {
 _assets := _assets_p
 
 _r1_items := _r1_items_p
-
-_placed := _placed_p
 
 _operators := _operators_p
 

@@ -255,21 +255,29 @@ _protection_result(t, r) if {
 # _protection_runs maps an asset ref to the days a run reported on its branch protection: a
 # branch-protection run naming it in scope or results, or a vcs-settings run with a
 # branch-protection result for it.
-_protection_runs_p[asset] contains dates.day(t.performed_on) if {
+_protection_runs := {k: vs |
+	some k in {x[0] | some x in _protection_runs_rows}
+	vs := {x[1] | some x in _protection_runs_rows; x[0] == k}
+}
+
+_protection_runs_rows := {[asset, dates.day(t.performed_on)] |
 	some t in records.of("TestRun")
 	t.test_type == "branch-protection"
 	dates.visible(t.performed_on)
 	some name in t.scope
 	some asset in ops.assets_named(name)
-}
-
-_protection_runs_p[asset] contains day if {
+} | {[asset, day] |
 	some key, _ in _protection_results
 	[asset, day] := split(key, "@")
 }
 
 # _protection_results maps "asset ref@day" to "check_id status" of each branch-protection result.
-_protection_results_p[concat("@", [asset, dates.day(t.performed_on)])] contains concat(" ", [r.check_id, r.status]) if {
+_protection_results := {k: vs |
+	some k in {x[0] | some x in _protection_results_rows}
+	vs := {x[1] | some x in _protection_results_rows; x[0] == k}
+}
+
+_protection_results_rows := {[concat("@", [asset, dates.day(t.performed_on)]), concat(" ", [r.check_id, r.status])] |
 	some t in records.of("TestRun")
 	t.test_type in {"branch-protection", "vcs-settings"}
 	dates.visible(t.performed_on)
@@ -345,7 +353,12 @@ _model_deployments_p contains records.ref(m) if {
 }
 
 # _named_by maps a ChangeRecord ref to the ModelRecords whose deployment names it.
-_named_by_p[m.deployment.change] contains records.ref(m) if {
+_named_by := {k: vs |
+	some k in {x[0] | some x in _named_by_rows}
+	vs := {x[1] | some x in _named_by_rows; x[0] == k}
+}
+
+_named_by_rows := {[m.deployment.change, records.ref(m)] |
 	some m in records.of("ModelRecord")
 	dates.visible(m.deployment.deployed_on)
 	is_string(m.deployment.change)
@@ -357,7 +370,12 @@ _model_changes_p contains ref if {
 }
 
 # _pipeline_runs maps a pipeline run id to the production changes that claim it.
-_pipeline_runs_p[c.pipeline_run] contains ref if {
+_pipeline_runs := {k: vs |
+	some k in {x[0] | some x in _pipeline_runs_rows}
+	vs := {x[1] | some x in _pipeline_runs_rows; x[0] == k}
+}
+
+_pipeline_runs_rows := {[c.pipeline_run, ref] |
 	some ref in _changes
 	c := records.get(ref)
 	is_string(c.pipeline_run)
@@ -456,18 +474,10 @@ _r2_items := _r2_items_p
 
 _repos := _repos_p
 
-_protection_runs := _protection_runs_p
-
-_protection_results := _protection_results_p
-
 _r3_items := _r3_items_p
 
 _model_deployments := _model_deployments_p
 
-_named_by := _named_by_p
-
 _model_changes := _model_changes_p
-
-_pipeline_runs := _pipeline_runs_p
 
 _r4_items := _r4_items_p

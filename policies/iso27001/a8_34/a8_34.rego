@@ -138,13 +138,16 @@ _linked(r) := {x | some group in object.get(r, "links", {}); some x in group}
 _test_run(ref) if records.get(ref).test_type in _test_types
 
 # _served maps an auditor Account ref to the tests it serves.
-_served_p[records.ref(acc)] contains x if {
+_served := {k: vs |
+	some k in {x[0] | some x in _served_rows}
+	vs := {x[1] | some x in _served_rows; x[0] == k}
+}
+
+_served_rows := {[records.ref(acc), x] |
 	some acc in _auditors
 	some x in _linked(acc)
 	_test_run(x)
-}
-
-_served_p[x] contains records.ref(t) if {
+} | {[x, records.ref(t)] |
 	some t in records.of("TestRun")
 	t.test_type in _test_types
 	some x in _linked(t)
@@ -286,8 +289,6 @@ _tests := _tests_p
 _r1_items := _r1_items_p
 
 _auditors := _auditors_p
-
-_served := _served_p
 
 _r2_items := _r2_items_p
 

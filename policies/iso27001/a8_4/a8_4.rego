@@ -68,6 +68,19 @@ _systems := {s | some s, _ in access.by_system; s in _repository_refs}
 
 _repositories := {a | some a in _repository_assets; not records.ref(a) in _systems}
 
+# _idx indexes the results of the version control settings scans.
+_idx := tech.index(_vcs_types)
+
+_cutoff := dates.cutoff(_days)
+
+# _checks maps [repository, pattern] to the latest checks of the pattern, for R1 and R3.
+_checks := {[ref, p]: cs |
+	some x in [[_r1_population, _private_pattern], [_r3_population, _protection_pattern]]
+	some ref in x[0]
+	p := x[1]
+	cs := tech.latest_in(_idx, ref, p)
+}
+
 # _check_problem says why the latest results of a family do not show a repository passes it.
 _check_problem(ref, pattern) := sprintf("no such check in the last %d days (config_scan_days; last: %s)", [
 	_days,
@@ -75,19 +88,19 @@ _check_problem(ref, pattern) := sprintf("no such check in the last %d days (conf
 ]) if {
 	not _fresh(ref, pattern)
 } else := sprintf("%s on %s", [tech.describe(bad), tech.checks_on(bad)]) if {
-	bad := tech.failing(tech.latest_checks(ref, _vcs_types, pattern))
+	bad := tech.failing(_checks[[ref, pattern]])
 	count(bad) > 0
 }
 
-_fresh(ref, pattern) if dates.within(tech.checks_on(tech.latest_checks(ref, _vcs_types, pattern)), _days)
+_fresh(ref, pattern) if dates.since(tech.checks_on(_checks[[ref, pattern]]), _cutoff)
 
-_last_text(ref, pattern) := tech.checks_on(tech.latest_checks(ref, _vcs_types, pattern))
+_last_text(ref, pattern) := tech.checks_on(_checks[[ref, pattern]])
 
-_last_text(ref, pattern) := "never" if not tech.latest_checks(ref, _vcs_types, pattern)
+_last_text(ref, pattern) := "never" if not _checks[[ref, pattern]]
 
 _at(ref, pattern) := sort({o.at | some o in bad}) if {
 	_fresh(ref, pattern)
-	bad := tech.failing(tech.latest_checks(ref, _vcs_types, pattern))
+	bad := tech.failing(_checks[[ref, pattern]])
 	count(bad) > 0
 } else := [ref]
 
@@ -209,9 +222,11 @@ _r4_population := {ref |
 
 _review_kinds := {"source-code", "privileged"}
 
-_reviewed(ref) if dates.within(tech.last_review(ref, _review_kinds), _review_days)
+_review_cutoff := dates.cutoff(_review_days)
 
-_new(ref) if dates.within(records.get(ref).created_on, _review_days)
+_reviewed(ref) if dates.since(tech.last_review(ref, _review_kinds), _review_cutoff)
+
+_new(ref) if dates.since(records.get(ref).created_on, _review_cutoff)
 
 _last_review_text(ref) := tech.last_review(ref, _review_kinds)
 

@@ -121,6 +121,14 @@ _providers_p contains asset if {
 	some asset in tech.named(t)
 }
 
+# _idx indexes the results of the idp runs.
+_idx := tech.index(_idp_types)
+
+# _last maps a provider to its latest idp run.
+_last := {ref: tech.last_run_in(_idx, ref) | some ref in _providers}
+
+_cutoff := dates.cutoff(_days)
+
 _r3_population := _providers
 
 _r3_items_p contains result.fail("R3", msg, [ops.isms_ref]) if {
@@ -131,12 +139,12 @@ _r3_items_p contains result.fail("R3", msg, [ops.isms_ref]) if {
 	)
 }
 
-_r3_items_p contains result.fail("R3", msg, [tech.last_run(_idp_types, ref).ref]) if {
+_r3_items_p contains result.fail("R3", msg, [_last[ref].ref]) if {
 	some ref in _providers
-	not tech.run_within(_idp_types, ref, _days)
+	not dates.since(_last[ref].on, _cutoff)
 	msg := sprintf(
 		"the latest settings export of %s, %s, is from %s, more than %d days ago (config_scan_days): export it again",
-		[ref, tech.last_run(_idp_types, ref).ref, tech.last_run(_idp_types, ref).on, _days],
+		[ref, _last[ref].ref, _last[ref].on, _days],
 	)
 }
 
@@ -147,8 +155,8 @@ _settings := {
 
 # _results are the results of a setting about a provider in its latest idp run.
 _results(ref, setting) := {o |
-	some o in tech.latest_checks(ref, _idp_types, _settings[setting])
-	o.run == tech.last_run(_idp_types, ref).ref
+	some o in tech.latest_in(_idx, ref, _settings[setting])
+	o.run == _last[ref].ref
 }
 
 _setting_problem(ref, setting) := "no check reports it" if {
@@ -167,13 +175,13 @@ _setting_problem(ref, setting) := "no check reports it" if {
 
 _lockout_ok(check_id) if tech.limit(check_id) <= input.params.lockout_threshold
 
-_r3_items_p contains result.fail("R3", msg, [tech.last_run(_idp_types, ref).ref]) if {
+_r3_items_p contains result.fail("R3", msg, [_last[ref].ref]) if {
 	some ref in _providers
-	tech.run_within(_idp_types, ref, _days)
+	dates.since(_last[ref].on, _cutoff)
 	some setting, _ in _settings
 	problem := _setting_problem(ref, setting)
 	msg := sprintf("%s does not show a compliant %s setting in %s: %s; fix the identity provider settings", [
-		ref, setting, tech.last_run(_idp_types, ref).ref, problem,
+		ref, setting, _last[ref].ref, problem,
 	])
 }
 

@@ -55,20 +55,31 @@ _r1_population_p contains records.ref(a) if {
 }
 
 # _alert_rules maps an asset ref to the enabled capacity alert rules of its logging sources.
-_alert_rules_p[ls.system] contains records.at(ls, sprintf("alert_rules.%d", [i])) if {
+_alert_rules := {sys: ats |
+	some sys in {x[0] | some x in _capacity_rules}
+	ats := {x[1] | some x in _capacity_rules; x[0] == sys}
+}
+
+# _capacity_rules are [system, field reference] of the enabled capacity alert rules.
+_capacity_rules := [[ls.system, records.at(ls, sprintf("alert_rules.%d", [i]))] |
 	some ls in records.of("LoggingSource")
 	some i, r in object.get(ls, "alert_rules", [])
 	r.enabled == true
 	contains(lower(r.id), "capacity")
-}
+]
 
 _alerting_types := {"alerting-config"}
 
-_capacity_checks(ref) := tech.latest_checks(ref, _alerting_types, `(?i)capacity`)
+# _idx indexes the results of the alerting-config scans.
+_idx := tech.index(_alerting_types)
+
+_cutoff := dates.cutoff(input.params.config_scan_days)
+
+_capacity_checks(ref) := tech.latest_in(_idx, ref, `(?i)capacity`)
 
 _checked(ref) if {
 	cs := _capacity_checks(ref)
-	dates.within(tech.checks_on(cs), input.params.config_scan_days)
+	dates.since(tech.checks_on(cs), _cutoff)
 	every o in cs {
 		o.status == "pass"
 	}
@@ -169,8 +180,6 @@ findings contains f if {
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _r1_population := _r1_population_p
-
-_alert_rules := _alert_rules_p
 
 _r1_items := _r1_items_p
 

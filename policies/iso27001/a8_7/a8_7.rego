@@ -76,10 +76,39 @@ _r1_assets_p contains a if {
 
 _r1_population := {records.ref(a) | some a in _r1_assets}
 
-_edr(ref) := tech.latest_checks(ref, _posture_types, `^edr_running`)
+# _idx and _images index the results of the posture runs and of the image scans.
+_idx := tech.index(_posture_types)
+
+_images := tech.index({"image-scan"})
+
+_cutoff := dates.cutoff(_max_age)
+
+_families := tech.families(_idx, {"edr": `^edr_running`, "definitions": `definitions`})
+
+# _latest maps an endpoint or server to the rows of its latest edr_running and definitions checks.
+_latest := {ref: tech.latest_rows(_idx, ref, _families) | some ref in _r1_population}
+
+# _shown holds when the rows of an asset show protection with current definitions: a cheap test
+# that only lets _protection_problem describe the assets it may find a problem with.
+_shown(ref) if {
+	m := _latest[ref]
+	edr := {x[5] | some x in m.edr; x[2] == "pass"; x[4] >= _cutoff}
+	count(edr) == count(m.edr)
+	defs := [x | some x in m.definitions; x[5] in edr]
+	count(defs) > 0
+	every x in defs {
+		x[2] == "pass"
+		not x[1] in _loose
+	}
+}
+
+# _loose are the definitions check ids with a limit above av_definitions_max_age_days.
+_loose := {cid | some cid, names in _families; "definitions" in names; not _days_ok(cid)}
+
+_edr(ref) := tech.checks(_latest[ref].edr)
 
 _definitions(ref) := {o |
-	some o in tech.latest_checks(ref, _posture_types, `definitions`)
+	some o in tech.checks(_latest[ref].definitions)
 	o.run in {x.run | some x in _edr(ref)}
 }
 
@@ -109,7 +138,7 @@ _protection_problem(ref) := sprintf("no edr_running check in a snapshot of the l
 	count(loose) > 0
 }
 
-_edr_fresh(ref) if dates.within(tech.checks_on(_edr(ref)), _max_age)
+_edr_fresh(ref) if dates.since(tech.checks_on(_edr(ref)), _cutoff)
 
 _edr_last(ref) := tech.checks_on(_edr(ref))
 
@@ -119,8 +148,8 @@ _alternative(ref) if tech.excepted(ref)
 
 _alternative(ref) if {
 	records.get(ref).asset_type == "server"
-	cs := tech.latest_checks(ref, {"image-scan"}, `.`)
-	dates.within(tech.checks_on(cs), _max_age)
+	cs := tech.latest_in(_images, ref, `.`)
+	dates.since(tech.checks_on(cs), _cutoff)
 	every o in cs {
 		o.status == "pass"
 	}
@@ -128,6 +157,7 @@ _alternative(ref) if {
 
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
+	not _shown(ref)
 	problem := _protection_problem(ref)
 	not _alternative(ref)
 	msg := sprintf("%s is not shown to run endpoint protection with current definitions: %s; %s", [

@@ -43,6 +43,7 @@
 #       applies_to.
 package annexa.iso27001.a8_9
 
+import data.annexa.lib.dates
 import data.annexa.lib.docs
 import data.annexa.lib.ops
 import data.annexa.lib.records
@@ -91,31 +92,45 @@ _r2_population_p contains records.ref(a) if {
 	ops.active_asset(a)
 }
 
+# _idx indexes the results of the configuration scans.
+_idx := tech.index(_scan_types)
+
+_cutoff := dates.cutoff(_days)
+
+# _last maps a cloud account or server to its latest configuration scan.
+_last := {ref: run | some ref in _r2_population; run := tech.last_run_in(_idx, ref)}
+
+_scanned := {ref | some ref, run in _last; dates.since(run.on, _cutoff)}
+
+_last_text(ref) := _last[ref].on
+
+_last_text(ref) := "never" if not _last[ref]
+
 _r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
-	not tech.run_within(_scan_types, ref, _days)
+	not ref in _scanned
 	msg := sprintf(
 		"%s has no configuration scan in the last %d days (config_scan_days; last: %s): scan it",
-		[ref, _days, tech.last_run_text(_scan_types, ref)],
+		[ref, _days, _last_text(ref)],
 	)
 }
 
-_missing(t, ref) if {
-	some m in t.coverage.missing
-	ref in ops.assets_named(m)
+# _missing maps the ref of a latest scan to the assets its coverage.missing names.
+_missing := {run: {a | some m in t.coverage.missing; some a in ops.assets_named(m)} |
+	some run in {x.ref | some x in _last}
+	t := records.get(run)
 }
 
 _r2_items_p contains result.fail("R2", msg, [records.at(t, "coverage")]) if {
-	some ref in _r2_population
-	tech.run_within(_scan_types, ref, _days)
-	t := records.get(tech.last_run(_scan_types, ref).ref)
+	some ref in _scanned
+	t := records.get(_last[ref].ref)
 	_incomplete(t, ref)
 	msg := sprintf("%s did not cover everything in scope for %s (covered %d of %d): fix the scan's access", [
 		records.ref(t), ref, t.coverage.covered, t.coverage.in_scope,
 	])
 }
 
-_incomplete(t, ref) if _missing(t, ref)
+_incomplete(t, ref) if ref in _missing[records.ref(t)]
 
 _incomplete(t, _) if t.coverage.covered < t.coverage.in_scope
 
@@ -128,11 +143,18 @@ findings contains f if {
 
 # --- shared: latest failing results per asset.
 
-# _latest_results are the results of the latest scan of each asset, as {asset, o}.
+# _latest_results are the serious and drift results of the latest scan of each asset, as {asset, o}.
+# Only the serious results and the drift checks are kept: R3 and R4 read no others.
 _latest_results_p contains {"asset": asset, "o": o} if {
-	some asset in tech.assets_with_results
-	some o in tech.latest_checks(asset, _scan_types, `.`)
+	some asset in tech.assets_in(_idx)
+	some x in tech.latest_rows_in(_idx, asset, `.`)
+	_read(x)
+	some o in tech.checks([x])
 }
+
+_read(x) if x[7] in _serious
+
+_read(x) if contains(lower(x[1]), "drift")
 
 _tracked(x) if tech.findings_tracking[[x.asset, x.o.check_id]]
 

@@ -90,7 +90,7 @@ findings contains f if {
 
 # --- R2: outside parties are bound by contract or terms.
 
-_external_p[records.at(s, sprintf("responsibility_matrix.%d", [i]))] := [records.ref(s), e] if {
+_external := {records.at(s, sprintf("responsibility_matrix.%d", [i])): [records.ref(s), e] |
 	some ref in _population
 	s := records.get(ref)
 	some i, e in _matrix(s)
@@ -151,7 +151,5 @@ findings contains f if {
 _population := _population_p
 
 _r1_items := _r1_items_p
-
-_external := _external_p
 
 _r2_items := _r2_items_p

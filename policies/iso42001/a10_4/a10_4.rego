@@ -46,13 +46,16 @@ _population := {ref |
 }
 
 # _info maps an AISystem ref to its customer information: Disclosures and current terms.
-_info_p[sref] contains ref if {
+_info := {k: vs |
+	some k in {x[0] | some x in _info_rows}
+	vs := {x[1] | some x in _info_rows; x[0] == k}
+}
+
+_info_rows := {[sref, ref] |
 	some sref in _population
 	some ref in object.get(ai3.disclosures, sref, set())
 	records.get(ref).audience == "customers"
-}
-
-_info_p[sref] contains ref if {
+} | {[sref, ref] |
 	some sref in _population
 	ref := records.get(sref).customer_terms
 	docs.current(records.get(ref))
@@ -150,8 +153,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_info := _info_p
-
 _r1_items := _r1_items_p
 
 _pairs := _pairs_p

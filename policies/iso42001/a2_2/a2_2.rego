@@ -63,7 +63,12 @@ _policies := docs.current_of("policy", "ai-policy") | docs.current_of("topic-pol
 
 # --- R1: a current AI policy approved by a member of the AIMS top management.
 
-_top_approvals_p[ref] contains sprintf("%s on %s", [a.by, a.on]) if {
+_top_approvals := {k: vs |
+	some k in {x[0] | some x in _top_approvals_rows}
+	vs := {x[1] | some x in _top_approvals_rows; x[0] == k}
+}
+
+_top_approvals_rows := {[ref, sprintf("%s on %s", [a.by, a.on])] |
 	some ref in _policies
 	some a in docs.version_approvals(records.get(ref))
 	a.by in _top
@@ -128,7 +133,12 @@ findings contains f if {
 # --- R3: acknowledged by every AI role holder; published to the interested parties that need it.
 
 # _role_from maps a Person ref to the start dates of the AI role assignments they hold at as-of.
-_role_from_p[records.ref(p)] contains a.from if {
+_role_from := {k: vs |
+	some k in {x[0] | some x in _role_from_rows}
+	vs := {x[1] | some x in _role_from_rows; x[0] == k}
+}
+
+_role_from_rows := {[records.ref(p), a.from] |
 	some role in ai.ai_roles
 	some pref in object.get(people.holders, role, set())
 	p := records.get(pref)
@@ -141,7 +151,12 @@ _role_from_p[records.ref(p)] contains a.from if {
 _assignment_ended(a) if a.to <= input.as_of
 
 # _acked maps "person|document" to the major versions acknowledged by as-of.
-_acked_p[sprintf("%s|%s", [k.person, k.document])] contains ai.major(k.document_version) if {
+_acked := {k: vs |
+	some k in {x[0] | some x in _acked_rows}
+	vs := {x[1] | some x in _acked_rows; x[0] == k}
+}
+
+_acked_rows := {[sprintf("%s|%s", [k.person, k.document]), ai.major(k.document_version)] |
 	some k in records.of("Acknowledgement")
 	dates.visible(k.signed_on)
 }
@@ -156,7 +171,7 @@ _acknowledged(pref, d) if {
 _chain(d) := graph.reachable(_ai_policy_graph, {records.ref(d)})
 
 # _ai_policy_graph links every AI policy document to the version it supersedes.
-_ai_policy_graph_p[records.ref(d)] := {x | x := d.supersedes} if {
+_ai_policy_graph := {records.ref(d): {x | x := d.supersedes} |
 	some d in records.of("Document")
 	object.get(d, "topic", "") == "ai-policy"
 }
@@ -195,7 +210,7 @@ _r3_items_p contains result.at_risk("R3", msg, [pref]) if {
 }
 
 # _needing_parties maps a field ref of an interested party that needs the AI policy to the party.
-_needing_parties_p[records.at(ms, sprintf("interested_parties.%d", [i]))] := party if {
+_needing_parties := {records.at(ms, sprintf("interested_parties.%d", [i])): party |
 	some ms in records.of("ManagementSystem")
 	ms.standard == _standard
 	some i, party in object.get(ms, "interested_parties", [])
@@ -245,16 +260,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_top_approvals := _top_approvals_p
-
 _r2_items := _r2_items_p
 
-_role_from := _role_from_p
-
-_acked := _acked_p
-
-_ai_policy_graph := _ai_policy_graph_p
-
 _r3_items := _r3_items_p
-
-_needing_parties := _needing_parties_p

@@ -131,7 +131,12 @@ _pairs_p contains [ref, rel, i] if {
 
 # _aligned maps a listed policy ref to the days it was reviewed together with an AI policy, per
 # AI policy ref (any version of it).
-_aligned_p[[ai_ref, rel]] contains dates.day(a.performed_on) if {
+_aligned := {k: vs |
+	some k in {x[0] | some x in _aligned_rows}
+	vs := {x[1] | some x in _aligned_rows; x[0] == k}
+}
+
+_aligned_rows := {[[ai_ref, rel], dates.day(a.performed_on)] |
 	some a in records.of("Activity")
 	a.activity_type == "policy-alignment-review"
 	dates.visible(a.performed_on)
@@ -235,8 +240,6 @@ findings contains f if {
 _r1_items := _r1_items_p
 
 _pairs := _pairs_p
-
-_aligned := _aligned_p
 
 _r2_items := _r2_items_p
 

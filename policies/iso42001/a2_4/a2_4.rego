@@ -110,28 +110,24 @@ _high_tier(tier) if {
 }
 
 # _triggers maps the ref of each trigger to its day and a description.
-_triggers_p[records.ref(s)] := {"on": first, "what": sprintf("new AI system with risk_tier %s", [s.risk_tier])} if {
+_triggers := {x[0]: x[1] | some x in _triggers_rows}
+
+_triggers_rows := (({[records.ref(s), {"on": first, "what": sprintf("new AI system with risk_tier %s", [s.risk_tier])}] |
 	some s in records.of("AISystem")
 	_high_tier(s.risk_tier)
 	first := min({dates.day(e.from) | some e in s.lifecycle})
 	dates.within(first, _lookback)
-}
-
-_triggers_p[records.ref(i)] := {"on": dates.day(i.reported_on), "what": sprintf("%s AI incident", [i.severity])} if {
+} | {[records.ref(i), {"on": dates.day(i.reported_on), "what": sprintf("%s AI incident", [i.severity])}] |
 	some i in records.of("Incident")
 	i.category == "ai-incident"
 	i.severity in {"sev1", "sev2"}
 	incidents.is_incident(i)
 	dates.within(i.reported_on, _lookback)
-}
-
-_triggers_p[records.ref(l)] := {"on": dates.day(l.recorded_on), "what": "new legal requirement tagged ai"} if {
+}) | {[records.ref(l), {"on": dates.day(l.recorded_on), "what": "new legal requirement tagged ai"}] |
 	some l in records.of("LegalRequirement")
 	"ai" in object.get(l, "tags", [])
 	dates.within(l.recorded_on, _lookback)
-}
-
-_triggers_p[at] := {"on": dates.day(mr.held_on), "what": "policy-change decision"} if {
+}) | {[at, {"on": dates.day(mr.held_on), "what": "policy-change decision"}] |
 	some mr in records.of("ManagementReview")
 	"iso42001:2023" in mr.standards
 	dates.within(mr.held_on, _lookback)
@@ -192,8 +188,6 @@ findings contains f if {
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _r1_items := _r1_items_p
-
-_triggers := _triggers_p
 
 _reviewed_on := _reviewed_on_p
 

@@ -38,13 +38,16 @@ import data.annexa.lib.result
 import rego.v1
 
 # _used_by maps a Dataset ref to the AI systems in service that reference it.
-_used_by_p[ref] contains sref if {
+_used_by := {k: vs |
+	some k in {x[0] | some x in _used_by_rows}
+	vs := {x[1] | some x in _used_by_rows; x[0] == k}
+}
+
+_used_by_rows := {[ref, sref] |
 	some sref in ai.in_service_refs
 	s := records.get(sref)
 	some ref in object.get(object.get(s, "components", {}), "datasets", [])
-}
-
-_used_by_p[records.ref(d)] contains sref if {
+} | {[records.ref(d), sref] |
 	some d in records.of("Dataset")
 	some sref in object.get(d, "ai_systems", [])
 	sref in ai.in_service_refs
@@ -152,8 +155,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_used_by := _used_by_p
-
 _r1_items := _r1_items_p
 
 _r2_items := _r2_items_p

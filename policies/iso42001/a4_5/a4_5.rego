@@ -157,7 +157,12 @@ _r3_population_p contains records.ref(s) if {
 }
 
 # _capacity_reviewed maps a reviewed ref to the days of its capacity reviews.
-_capacity_reviewed_p[ref] contains dates.day(a.performed_on) if {
+_capacity_reviewed := {k: vs |
+	some k in {x[0] | some x in _capacity_reviewed_rows}
+	vs := {x[1] | some x in _capacity_reviewed_rows; x[0] == k}
+}
+
+_capacity_reviewed_rows := {[ref, dates.day(a.performed_on)] |
 	some a in records.of("Activity")
 	a.activity_type == "capacity-review"
 	dates.within(a.performed_on, input.params.capacity_review_days)
@@ -216,7 +221,5 @@ _r1_items := _r1_items_p
 _r2_items := _r2_items_p
 
 _r3_population := _r3_population_p
-
-_capacity_reviewed := _capacity_reviewed_p
 
 _r3_items := _r3_items_p

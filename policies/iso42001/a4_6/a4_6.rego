@@ -49,7 +49,12 @@ import rego.v1
 _population := ai.in_service_refs
 
 # _needed maps a Role ref to the systems whose human_resources name it.
-_needed_p[h.role] contains sref if {
+_needed := {k: vs |
+	some k in {x[0] | some x in _needed_rows}
+	vs := {x[1] | some x in _needed_rows; x[0] == k}
+}
+
+_needed_rows := {[h.role, sref] |
 	some sref in _population
 	some h in object.get(records.get(sref), "human_resources", [])
 }
@@ -85,7 +90,12 @@ findings contains f if {
 
 # _credited maps "Person ref|course ref" to the days a person passed that course or another
 # version of it.
-_credited_p[concat("|", [t.person, course])] contains dates.day(t.completed_on) if {
+_credited := {k: vs |
+	some k in {x[0] | some x in _credited_rows}
+	vs := {x[1] | some x in _credited_rows; x[0] == k}
+}
+
+_credited_rows := {[concat("|", [t.person, course]), dates.day(t.completed_on)] |
 	some t in records.of("TrainingRecord")
 	t.passed == true
 	dates.visible(t.completed_on)
@@ -205,11 +215,7 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_needed := _needed_p
-
 _r1_items := _r1_items_p
-
-_credited := _credited_p
 
 _pairs := _pairs_p
 

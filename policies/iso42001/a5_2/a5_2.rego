@@ -54,15 +54,18 @@ _flag_set(d, f) if d.content_flags[f] == true
 
 _fresh(d) if docs.fresh(d, input.params.doc_review_days)
 
-_problems_p[ref] contains msg if {
+_problems := {k: vs |
+	some k in {x[0] | some x in _problems_rows}
+	vs := {x[1] | some x in _problems_rows; x[0] == k}
+}
+
+_problems_rows := {[ref, msg] |
 	some ref in _procedures
 	d := records.get(ref)
 	missing := _missing_flags(d)
 	count(missing) > 0
 	msg := sprintf("does not confirm %s", [concat(", ", missing)])
-}
-
-_problems_p[ref] contains msg if {
+} | {[ref, msg] |
 	some ref in _procedures
 	d := records.get(ref)
 	not _fresh(d)
@@ -96,7 +99,7 @@ findings contains f if {
 # --- R2: the latest assessment of each system follows the procedure.
 
 # _procedure_graph links each impact-assessment procedure to the version it supersedes.
-_procedure_graph_p[records.ref(d)] := {x | x := d.supersedes} if {
+_procedure_graph := {records.ref(d): {x | x := d.supersedes} |
 	some d in records.of("Document")
 	object.get(d, "topic", "") == _topic
 }
@@ -150,10 +153,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_problems := _problems_p
-
-_procedure_graph := _procedure_graph_p
-
 _r2_population := _r2_population_p
 
 _r2_items := _r2_items_p

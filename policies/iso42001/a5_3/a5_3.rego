@@ -103,13 +103,23 @@ findings contains f if {
 _lookback := input.params.lookback_days
 
 # _by_change maps a ChangeRecord ref to the model versions it deployed, per AI system.
-_by_change_p[m.deployment.change] contains [m.ai_system, m.model_version] if {
+_by_change := {k: vs |
+	some k in {x[0] | some x in _by_change_rows}
+	vs := {x[1] | some x in _by_change_rows; x[0] == k}
+}
+
+_by_change_rows := {[m.deployment.change, [m.ai_system, m.model_version]] |
 	some m in records.of("ModelRecord")
 	m.deployment.change
 }
 
 # _majors maps an AISystem ref to the [major, day] of each production model deployment.
-_majors_p[m.ai_system] contains [ai.major(m.model_version), ai.deploy_day(m)] if {
+_majors := {k: vs |
+	some k in {x[0] | some x in _majors_rows}
+	vs := {x[1] | some x in _majors_rows; x[0] == k}
+}
+
+_majors_rows := {[m.ai_system, [ai.major(m.model_version), ai.deploy_day(m)]] |
 	some m in records.of("ModelRecord")
 	ai.production_deployment(m)
 }
@@ -125,7 +135,9 @@ _live(c) := dates.day(c.deployed_on)
 _live(c) := dates.day(c.go_live_on) if not c.deployed_on
 
 # _events maps "ref|system" to one significant change: what changed, where, and when it went live.
-_events_p[concat("|", [ref, sref])] := ev if {
+_events := {x[0]: x[1] | some x in _events_rows}
+
+_events_rows := ({[concat("|", [ref, sref]), ev] |
 	some c in records.of("ChangeRecord")
 	c.significant == true
 	dates.within(_live(c), _lookback)
@@ -134,9 +146,7 @@ _events_p[concat("|", [ref, sref])] := ev if {
 	startswith(sref, "AISystem/")
 	versions := {x[1] | some x in object.get(_by_change, ref, set()); x[0] == sref}
 	ev := {"ref": ref, "system": sref, "live": _live(c), "what": "significant change", "versions": versions}
-}
-
-_events_p[concat("|", [ref, m.ai_system])] := ev if {
+} | {[concat("|", [ref, m.ai_system]), ev] |
 	some m in records.of("ModelRecord")
 	ai.production_deployment(m)
 	dates.within(ai.deploy_day(m), _lookback)
@@ -148,9 +158,7 @@ _events_p[concat("|", [ref, m.ai_system])] := ev if {
 		"what": sprintf("new major model version %s", [m.model_version]),
 		"major": ai.major(m.model_version), "triggers": triggers,
 	}
-}
-
-_events_p[concat("|", [at, sref])] := ev if {
+}) | {[concat("|", [at, sref]), ev] |
 	some s in records.of("AISystem")
 	contexts := object.get(s, "deployment_contexts", [])
 	first := min({dates.day(x.from) | some x in contexts})
@@ -182,7 +190,12 @@ _covers(a, ev) if {
 	dates.day(a.performed_on) >= dates.add_days(ev.live, 0 - input.params.aiia_review_days)
 }
 
-_cover_p[key] contains aref if {
+_cover := {k: vs |
+	some k in {x[0] | some x in _cover_rows}
+	vs := {x[1] | some x in _cover_rows; x[0] == k}
+}
+
+_cover_rows := {[key, aref] |
 	some key, ev in _events
 	some aref in object.get(ai.approved_aiias, ev.system, set())
 	_covers(records.get(aref), ev)
@@ -332,14 +345,6 @@ findings contains f if {
 _in_scope := _in_scope_p
 
 _r1_items := _r1_items_p
-
-_by_change := _by_change_p
-
-_majors := _majors_p
-
-_events := _events_p
-
-_cover := _cover_p
 
 _r2_items := _r2_items_p
 

@@ -177,7 +177,12 @@ _r3_items_p contains result.at_risk("R3", msg, [ref]) if {
 }
 
 # _ncs maps a source_ref to the days nonconformities were raised from it.
-_ncs_p[n.source_ref] contains dates.day(n.raised_on) if {
+_ncs := {k: vs |
+	some k in {x[0] | some x in _ncs_rows}
+	vs := {x[1] | some x in _ncs_rows; x[0] == k}
+}
+
+_ncs_rows := {[n.source_ref, dates.day(n.raised_on)] |
 	some n in records.of("Nonconformity")
 	dates.visible(n.raised_on)
 }
@@ -240,5 +245,3 @@ _tied := _tied_p
 _r2_items := _r2_items_p
 
 _r3_items := _r3_items_p
-
-_ncs := _ncs_p

@@ -57,7 +57,7 @@ _gates := [replace(g, "_", "-") | some g in input.params.ai_required_gates]
 
 _procedures := docs.current_of("procedure", "ai-lifecycle")
 
-_missing_flags_p[ref] := missing if {
+_missing_flags := {ref: missing |
 	some ref in _procedures
 	d := records.get(ref)
 	missing := [g | some g in input.params.ai_required_gates; not ai2.flag_set(d, g)]
@@ -230,8 +230,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_missing_flags := _missing_flags_p
-
 _population := _population_p
 
 _r2_items := _r2_items_p

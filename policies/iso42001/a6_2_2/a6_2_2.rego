@@ -50,12 +50,15 @@ _population_p contains records.ref(s) if {
 
 # _spec_docs maps an AISystem ref to every Document that specifies it: its requirements_spec with
 # all other versions, and specifications naming it in subject_refs.
-_spec_docs_p[sref] contains ref if {
-	some sref in _population
-	some ref in ai2.versions(records.get(sref).requirements_spec)
+_spec_docs := {k: vs |
+	some k in {x[0] | some x in _spec_docs_rows}
+	vs := {x[1] | some x in _spec_docs_rows; x[0] == k}
 }
 
-_spec_docs_p[sref] contains records.ref(d) if {
+_spec_docs_rows := {[sref, ref] |
+	some sref in _population
+	some ref in ai2.versions(records.get(sref).requirements_spec)
+} | {[sref, records.ref(d)] |
 	some d in records.of("Document")
 	d.doc_type == "specification"
 	some sref in object.get(d, "subject_refs", [])
@@ -120,13 +123,16 @@ findings contains f if {
 
 # _updated maps an AISystem ref to the days a version of its specification was approved or
 # reviewed with outcome updated.
-_updated_p[sref] contains a.on if {
+_updated := {k: vs |
+	some k in {x[0] | some x in _updated_rows}
+	vs := {x[1] | some x in _updated_rows; x[0] == k}
+}
+
+_updated_rows := {[sref, a.on] |
 	some sref, refs in _spec_docs
 	some ref in refs
 	some a in records.approvals(records.get(ref))
-}
-
-_updated_p[sref] contains dates.day(r.on) if {
+} | {[sref, dates.day(r.on)] |
 	some sref, refs in _spec_docs
 	some ref in refs
 	some r in object.get(records.get(ref), "reviews", [])
@@ -191,11 +197,7 @@ findings contains f if {
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _population := _population_p
 
-_spec_docs := _spec_docs_p
-
 _r1_items := _r1_items_p
-
-_updated := _updated_p
 
 _changes := _changes_p
 

@@ -183,7 +183,12 @@ _r2_items_p contains result.fail("R2", msg, [records.at(m, sprintf("evaluation.r
 }
 
 # _exceptions maps each applies_to entry to the Exceptions that name it.
-_exceptions_p[target] contains records.ref(e) if {
+_exceptions := {k: vs |
+	some k in {x[0] | some x in _exceptions_rows}
+	vs := {x[1] | some x in _exceptions_rows; x[0] == k}
+}
+
+_exceptions_rows := {[target, records.ref(e)] |
 	some e in records.of("Exception")
 	some target in e.applies_to
 }
@@ -294,8 +299,6 @@ findings contains f if {
 _r1_items := _r1_items_p
 
 _r2_items := _r2_items_p
-
-_exceptions := _exceptions_p
 
 _r3_items := _r3_items_p
 

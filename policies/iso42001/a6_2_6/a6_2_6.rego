@@ -99,14 +99,17 @@ findings contains f if {
 # --- R2: monitoring evidence without long gaps.
 
 # _evidence maps an AISystem ref to the days monitoring evidence named it.
-_evidence_p[sref] contains dates.day(a.performed_on) if {
+_evidence := {k: vs |
+	some k in {x[0] | some x in _evidence_rows}
+	vs := {x[1] | some x in _evidence_rows; x[0] == k}
+}
+
+_evidence_rows := {[sref, dates.day(a.performed_on)] |
 	some a in records.of("Activity")
 	a.activity_type == "ai-monitoring-review"
 	dates.visible(a.performed_on)
 	some sref in a.subject_refs
-}
-
-_evidence_p[sref] contains dates.day(t.performed_on) if {
+} | {[sref, dates.day(t.performed_on)] |
 	some t in records.of("TestRun")
 	t.test_type == "ai-drift"
 	dates.visible(t.performed_on)
@@ -185,7 +188,9 @@ findings contains f if {
 # --- R3: threshold breaches lead to an incident or finding.
 
 # _breaches maps a breach ref (a failed result or a review with issues) to its record, system and day.
-_breaches_p[records.at(t, sprintf("results.%d", [i]))] := breach if {
+_breaches := {x[0]: x[1] | some x in _breaches_rows}
+
+_breaches_rows := {[records.at(t, sprintf("results.%d", [i])), breach] |
 	some t in records.of("TestRun")
 	t.test_type == "ai-drift"
 	day := dates.day(t.performed_on)
@@ -194,9 +199,7 @@ _breaches_p[records.at(t, sprintf("results.%d", [i]))] := breach if {
 	r.status == "fail"
 	system := object.get(r, "resource", concat(", ", t.scope))
 	breach := {"record": records.ref(t), "system": system, "day": day}
-}
-
-_breaches_p[records.ref(a)] := breach if {
+} | {[records.ref(a), breach] |
 	some a in records.of("Activity")
 	a.activity_type == "ai-monitoring-review"
 	a.outcome == "issues-found"
@@ -208,17 +211,18 @@ _breaches_p[records.ref(a)] := breach if {
 _ai_subjects(a) := {x | some x in a.subject_refs; startswith(x, "AISystem/")}
 
 # _responses maps a breach record ref to the Incident and Finding refs linked to it.
-_responses_p[records.ref(t)] contains x if {
+_responses := {k: vs |
+	some k in {x[0] | some x in _responses_rows}
+	vs := {x[1] | some x in _responses_rows; x[0] == k}
+}
+
+_responses_rows := ({[records.ref(t), x] |
 	some t in records.of("TestRun")
 	t.test_type == "ai-drift"
 	some x in object.get(t, "findings", [])
-}
-
-_responses_p[f.source] contains records.ref(f) if {
+} | {[f.source, records.ref(f)] |
 	some f in records.of("Finding")
-}
-
-_responses_p[records.ref(a)] contains x if {
+}) | {[records.ref(a), x] |
 	some a in records.of("Activity")
 	a.activity_type == "ai-monitoring-review"
 	some x in object.get(a, "outputs", [])
@@ -297,13 +301,7 @@ findings contains f if {
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _r1_items := _r1_items_p
 
-_evidence := _evidence_p
-
 _r2_items := _r2_items_p
-
-_breaches := _breaches_p
-
-_responses := _responses_p
 
 _r3_items := _r3_items_p
 

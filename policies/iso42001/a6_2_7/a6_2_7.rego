@@ -54,19 +54,27 @@ _population := ai3.production_refs
 _doc_types := {"technical-doc", "user-doc"}
 
 # _linked maps an AISystem ref to the Document refs linked to it (technical_docs, subject_refs).
-_linked_p[sref] contains ref if {
-	some sref in _population
-	some ref in object.get(records.get(sref), "technical_docs", [])
+_linked := {k: vs |
+	some k in {x[0] | some x in _linked_rows}
+	vs := {x[1] | some x in _linked_rows; x[0] == k}
 }
 
-_linked_p[sref] contains records.ref(d) if {
+_linked_rows := {[sref, ref] |
+	some sref in _population
+	some ref in object.get(records.get(sref), "technical_docs", [])
+} | {[sref, records.ref(d)] |
 	some d in records.of("Document")
 	some sref in object.get(d, "subject_refs", [])
 	sref in _population
 }
 
 # _docs maps an AISystem ref to its current technical documents.
-_docs_p[sref] contains ref if {
+_docs := {k: vs |
+	some k in {x[0] | some x in _docs_rows}
+	vs := {x[1] | some x in _docs_rows; x[0] == k}
+}
+
+_docs_rows := {[sref, ref] |
 	some sref, refs in _linked
 	some ref in refs
 	d := records.get(ref)
@@ -77,7 +85,12 @@ _docs_p[sref] contains ref if {
 
 # --- R1: documentation for every audience.
 
-_reporting_duties_p[target] contains records.ref(l) if {
+_reporting_duties := {k: vs |
+	some k in {x[0] | some x in _reporting_duties_rows}
+	vs := {x[1] | some x in _reporting_duties_rows; x[0] == k}
+}
+
+_reporting_duties_rows := {[target, records.ref(l)] |
 	some l in records.of("LegalRequirement")
 	some o in object.get(l, "obligations", [])
 	o.type == "ai-reporting"
@@ -189,12 +202,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_linked := _linked_p
-
-_docs := _docs_p
-
-_reporting_duties := _reporting_duties_p
-
 _r1_items := _r1_items_p
 
 _r2_pairs := _r2_pairs_p

@@ -153,7 +153,12 @@ _r3_items_p contains result.fail("R3", msg, [records.at(s, "access_roles")]) if 
 }
 
 # _readers maps a system ref to the enabled accounts on it that people use.
-_readers_p[acc.system] contains records.ref(acc) if {
+_readers := {k: vs |
+	some k in {x[0] | some x in _readers_rows}
+	vs := {x[1] | some x in _readers_rows; x[0] == k}
+}
+
+_readers_rows := {[acc.system, records.ref(acc)] |
 	some acc in records.of("Account")
 	not acc.account_type in {"service", "break-glass"}
 	not _created_later(acc)
@@ -171,7 +176,12 @@ _may_read(acc, s) if {
 }
 
 # _denied maps [destination, account] to the AI log sources there whose roles the holder lacks.
-_denied_p[[s.destination, aref]] contains ref if {
+_denied := {k: vs |
+	some k in {x[0] | some x in _denied_rows}
+	vs := {x[1] | some x in _denied_rows; x[0] == k}
+}
+
+_denied_rows := {[[s.destination, aref], ref] |
 	some ref in _logs
 	s := records.get(ref)
 	count(object.get(s, "access_roles", [])) > 0
@@ -207,7 +217,3 @@ _r1_items := _r1_items_p
 _r2_items := _r2_items_p
 
 _r3_items := _r3_items_p
-
-_readers := _readers_p
-
-_denied := _denied_p

@@ -91,7 +91,12 @@ _measured(c) if {
 }
 
 # _exceptions maps each applies_to entry to the Exceptions that name it.
-_exceptions_p[target] contains records.ref(e) if {
+_exceptions := {k: vs |
+	some k in {x[0] | some x in _exceptions_rows}
+	vs := {x[1] | some x in _exceptions_rows; x[0] == k}
+}
+
+_exceptions_rows := {[target, records.ref(e)] |
 	some e in records.of("Exception")
 	some target in e.applies_to
 }
@@ -145,7 +150,5 @@ findings contains f if {
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _r1_items := _r1_items_p
-
-_exceptions := _exceptions_p
 
 _r2_items := _r2_items_p

@@ -105,7 +105,9 @@ findings contains f if {
 
 _parents(d) := object.get(d, ["lineage", "parents"], [])
 
-_parent_graph_p[records.ref(d)] := {p.dataset | some p in _parents(d)} if some d in records.of("Dataset")
+_parent_graph := {records.ref(d): {p.dataset | some p in _parents(d)} |
+	some d in records.of("Dataset")
+}
 
 _direct := {x.dataset | some ref in _r1_population; some x in _training(records.get(ref))}
 
@@ -213,8 +215,6 @@ findings contains f if {
 _r1_population := _r1_population_p
 
 _r1_items := _r1_items_p
-
-_parent_graph := _parent_graph_p
 
 _r2_items := _r2_items_p
 

@@ -49,7 +49,12 @@ _user_facing(s) if s.affects.users == true
 _user_facing(s) if s.affects.public == true
 
 # _notices maps an AISystem ref to its published user Disclosures.
-_notices_p[sref] contains ref if {
+_notices := {k: vs |
+	some k in {x[0] | some x in _notices_rows}
+	vs := {x[1] | some x in _notices_rows; x[0] == k}
+}
+
+_notices_rows := {[sref, ref] |
 	some sref in _population
 	some ref in object.get(ai3.disclosures, sref, set())
 	records.get(ref).audience in _audiences
@@ -152,8 +157,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_notices := _notices_p
-
 _r1_items := _r1_items_p
 
 _r2_pairs := _r2_pairs_p

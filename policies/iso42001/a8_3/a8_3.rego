@@ -59,13 +59,16 @@ _external(c) if {
 # --- R1: a published, tested external reporting channel.
 
 # _channels maps an AISystem ref to its external reporting channels.
-_channels_p[sref] contains ref if {
+_channels := {k: vs |
+	some k in {x[0] | some x in _channels_rows}
+	vs := {x[1] | some x in _channels_rows; x[0] == k}
+}
+
+_channels_rows := {[sref, ref] |
 	some sref in _population
 	ref := records.get(sref).reporting_channel
 	_external(records.get(ref))
-}
-
-_channels_p[sref] contains records.ref(c) if {
+} | {[sref, records.ref(c)] |
 	some c in records.of("CommsChannel")
 	_external(c)
 	some sref in object.get(c, "related", [])
@@ -232,8 +235,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_channels := _channels_p
-
 _r1_items := _r1_items_p
 
 _r2_population := _r2_population_p

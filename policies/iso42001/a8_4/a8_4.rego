@@ -129,7 +129,12 @@ findings contains f if {
 
 # --- R3: an AI incident drill within ir_tabletop_days.
 
-_drills_p[dates.day(e.performed_on)] contains records.ref(e) if {
+_drills := {k: vs |
+	some k in {x[0] | some x in _drills_rows}
+	vs := {x[1] | some x in _drills_rows; x[0] == k}
+}
+
+_drills_rows := {[dates.day(e.performed_on), records.ref(e)] |
 	some e in records.of("Exercise")
 	e.exercise_type == "ai-incident-drill"
 	dates.visible(e.performed_on)
@@ -176,7 +181,5 @@ _plans := _plans_p
 _r1_items := _r1_items_p
 
 _r2_items := _r2_items_p
-
-_drills := _drills_p
 
 _r3_items := _r3_items_p

@@ -46,7 +46,7 @@ import rego.v1
 _mentions_ai(text) if regex.match(`(?i)(\bai\b|artificial intelligence)`, text)
 
 # _parties maps the field ref of an interested party that needs AI information to the party.
-_parties_p[records.at(ms, sprintf("interested_parties.%d", [i]))] := party if {
+_parties := {records.at(ms, sprintf("interested_parties.%d", [i])): party |
 	some ms in records.of("ManagementSystem")
 	some i, party in object.get(ms, "interested_parties", [])
 	some need in object.get(party, "info_needs", [])
@@ -120,7 +120,7 @@ findings contains f if {
 
 # --- R3: AI reporting duties are met by their deadlines.
 
-_duties_p[records.ref(l)] := hours if {
+_duties := {records.ref(l): hours |
 	some l in records.of("LegalRequirement")
 	obligations := [o | some o in object.get(l, "obligations", []); o.type == "ai-reporting"]
 	count(obligations) > 0
@@ -138,7 +138,12 @@ _r3_items_p contains result.fail("R3", msg, [lref]) if {
 }
 
 # _notices maps a requirement ref to [incident ref, index] of the notifications based on it.
-_notices_p[n.basis] contains [records.ref(i), k] if {
+_notices := {k: vs |
+	some k in {x[0] | some x in _notices_rows}
+	vs := {x[1] | some x in _notices_rows; x[0] == k}
+}
+
+_notices_rows := {[n.basis, [records.ref(i), k]] |
 	some i in records.of("Incident")
 	incidents.visible(i)
 	some k, n in object.get(i, "notifications", [])
@@ -214,14 +219,8 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_parties := _parties_p
-
 _r1_items := _r1_items_p
 
 _r2_items := _r2_items_p
 
-_duties := _duties_p
-
 _r3_items := _r3_items_p
-
-_notices := _notices_p

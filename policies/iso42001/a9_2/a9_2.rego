@@ -156,7 +156,7 @@ _operators_role(s) := s.oversight.operators_role
 _operators_role(s) := s.oversight_role if not s.oversight.operators_role
 
 # _operators maps "system|person" to [system, person, role] for each active operator.
-_operators_p[concat("|", [sref, p])] := [sref, p, role] if {
+_operators := {concat("|", [sref, p]): [sref, p, role] |
 	some sref in _population
 	role := _operators_role(records.get(sref))
 	some p in object.get(people.holders, role, set())
@@ -168,14 +168,17 @@ _passed(t) if {
 }
 
 # _trained_for maps a Person ref to the AI systems they passed operator training for.
-_trained_for_p[t.person] contains t.ai_system if {
+_trained_for := {k: vs |
+	some k in {x[0] | some x in _trained_for_rows}
+	vs := {x[1] | some x in _trained_for_rows; x[0] == k}
+}
+
+_trained_for_rows := {[t.person, t.ai_system] |
 	some t in records.of("TrainingRecord")
 	t.course_type == "ai-operator"
 	_passed(t)
 	t.ai_system
-}
-
-_trained_for_p[t.person] contains sref if {
+} | {[t.person, sref] |
 	some t in records.of("TrainingRecord")
 	t.course_type == "ai-operator"
 	_passed(t)
@@ -184,7 +187,12 @@ _trained_for_p[t.person] contains sref if {
 }
 
 # _courses_done maps a Person ref to the courses they passed.
-_courses_done_p[t.person] contains t.course if {
+_courses_done := {k: vs |
+	some k in {x[0] | some x in _courses_done_rows}
+	vs := {x[1] | some x in _courses_done_rows; x[0] == k}
+}
+
+_courses_done_rows := {[t.person, t.course] |
 	some t in records.of("TrainingRecord")
 	_passed(t)
 }
@@ -247,7 +255,12 @@ _override_logged(sref) if {
 }
 
 # _reviews maps a subject ref to the days an oversight-review Activity named it.
-_reviews_p[x] contains dates.day(a.performed_on) if {
+_reviews := {k: vs |
+	some k in {x[0] | some x in _reviews_rows}
+	vs := {x[1] | some x in _reviews_rows; x[0] == k}
+}
+
+_reviews_rows := {[x, dates.day(a.performed_on)] |
 	some a in records.of("Activity")
 	a.activity_type == "oversight-review"
 	dates.visible(a.performed_on)
@@ -320,14 +333,6 @@ _r1_items := _r1_items_p
 
 _r2_items := _r2_items_p
 
-_operators := _operators_p
-
-_trained_for := _trained_for_p
-
-_courses_done := _courses_done_p
-
 _r3_items := _r3_items_p
-
-_reviews := _reviews_p
 
 _r4_items := _r4_items_p

@@ -54,12 +54,15 @@ _objectives_p contains records.ref(o) if {
 }
 
 # _links maps an AISystem ref to the active ai-use Objectives linked to it.
-_links_p[sref] contains oref if {
-	some oref in _objectives
-	some sref in object.get(records.get(oref), "ai_systems", [])
+_links := {k: vs |
+	some k in {x[0] | some x in _links_rows}
+	vs := {x[1] | some x in _links_rows; x[0] == k}
 }
 
-_links_p[sref] contains oref if {
+_links_rows := {[sref, oref] |
+	some oref in _objectives
+	some sref in object.get(records.get(oref), "ai_systems", [])
+} | {[sref, oref] |
 	some sref in _population
 	some oref in object.get(records.get(sref), "objectives", [])
 	oref in _objectives
@@ -127,12 +130,15 @@ _r2_items_p contains result.at_risk("R2", msg, [oref]) if {
 }
 
 # _acted maps an Objective ref to the records that name it as an action.
-_acted_p[o] contains records.ref(n) if {
-	some n in records.of("Nonconformity")
-	o := n.source_ref
+_acted := {k: vs |
+	some k in {x[0] | some x in _acted_rows}
+	vs := {x[1] | some x in _acted_rows; x[0] == k}
 }
 
-_acted_p[o] contains records.ref(r) if {
+_acted_rows := {[o, records.ref(n)] |
+	some n in records.of("Nonconformity")
+	o := n.source_ref
+} | {[o, records.ref(r)] |
 	some kind in ["Nonconformity", "RiskTreatment", "ChangeRecord", "Risk"]
 	some r in records.of(kind)
 	some refs in object.get(r, "links", {})
@@ -186,12 +192,8 @@ findings contains f if {
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _objectives := _objectives_p
 
-_links := _links_p
-
 _r1_items := _r1_items_p
 
 _r2_items := _r2_items_p
-
-_acted := _acted_p
 
 _misses := _misses_p

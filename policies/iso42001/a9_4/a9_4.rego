@@ -86,7 +86,7 @@ findings contains f if {
 
 # _contexts maps the field ref of a context that began inside the lookback window to
 # [system ref, start day, previous start day or ""].
-_contexts_p[records.at(s, sprintf("deployment_contexts.%d", [i]))] := [sref, day, _previous(contexts, day)] if {
+_contexts := {records.at(s, sprintf("deployment_contexts.%d", [i])): [sref, day, _previous(contexts, day)] |
 	some s in records.of("AISystem")
 	ai.in_service(s)
 	sref := records.ref(s)
@@ -132,7 +132,12 @@ findings contains f if {
 
 _population := ai3.production_refs
 
-_reviews_p[x] contains dates.day(a.performed_on) if {
+_reviews := {k: vs |
+	some k in {x[0] | some x in _reviews_rows}
+	vs := {x[1] | some x in _reviews_rows; x[0] == k}
+}
+
+_reviews_rows := {[x, dates.day(a.performed_on)] |
 	some a in records.of("Activity")
 	a.activity_type == "intended-use-review"
 	dates.visible(a.performed_on)
@@ -191,10 +196,6 @@ _r1_population := _r1_population_p
 
 _r1_items := _r1_items_p
 
-_contexts := _contexts_p
-
 _r2_items := _r2_items_p
-
-_reviews := _reviews_p
 
 _r3_items := _r3_items_p
