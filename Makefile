@@ -22,7 +22,7 @@ demo: build ## evaluate the example bundle in evidence/ (as of $(AS_OF)); failin
 	  test $$status -le 1
 
 test: ## run every test: Go unit tests, the Rego policy tests, the CLI scripts, then each fuzz target briefly
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 	$(MAKE) --no-print-directory fuzz
 
 fuzz: ## run each fuzz target for FUZZTIME (default 10s)

@@ -135,11 +135,11 @@ func runTest(cmd *cobra.Command, a *app, opts *testOptions) error {
 	if _, err := fmt.Fprint(w, b.String()); err != nil {
 		return err
 	}
-	if nfailed > 0 {
-		return failed()
-	}
-	if gatedCov < opts.minCoverage {
+	low := gatedCov < opts.minCoverage
+	if low {
 		fmt.Fprintf(cmd.ErrOrStderr(), "annexa: coverage %.1f%% is below --min-coverage %.1f%%\n", gatedCov, opts.minCoverage)
+	}
+	if nfailed > 0 || low {
 		return failed()
 	}
 	return nil
