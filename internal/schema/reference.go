@@ -106,14 +106,6 @@ func typeOf(v cue.Value) string {
 		return ref
 	}
 	switch v.IncompleteKind() {
-	case cue.StructKind:
-		return "mapping"
-	case cue.ListKind:
-		elem := v.LookupPath(cue.MakePath(cue.AnyIndex))
-		if elem.Exists() {
-			return "list of " + typeOf(elem)
-		}
-		return "list"
 	case cue.BoolKind:
 		return "true or false"
 	case cue.IntKind:
