@@ -135,12 +135,6 @@ expiry(check_id) := sprintf("%s-%s-%s", [m[0][1], m[0][2], m[0][3]]) if {
 
 # --- Observations.
 
-# _targets returns what a result is about: the assets its resource names (by reference or
-# external id) and the resource itself; a result without a resource is about the run's scope.
-_targets(r, _) := {r.resource} | ops.assets_named(r.resource) if is_string(r.resource)
-
-_targets(r, t) := {s | some x in t.scope; some s in _named(x)} if not is_string(object.get(r, "resource", null))
-
 _named(x) := {x} | ops.assets_named(x)
 
 # _config_runs are the visible TestRuns of config_types.
@@ -152,8 +146,12 @@ _config_runs := [t |
 
 # _topics_of maps each [check_id, test_type] pair of a configuration result to its topics, so
 # the patterns run once per distinct check id rather than once per result.
-_topics_of := {pair: topics(pair[0], pair[1]) |
-	some pair in {[r.check_id, t.test_type] | some t in _config_runs; some r in object.get(t, "results", [])}
+_topics_of := {[id, tt]: topics(id, tt) | some tt, ids in _ids_by_type; some id in ids}
+
+# _ids_by_type maps a test type to the check ids of the results of its visible runs.
+_ids_by_type := {tt: ids |
+	some tt in {t.test_type | some t in _config_runs}
+	ids := {r.check_id | some t in _config_runs; t.test_type == tt; some r in object.get(t, "results", [])}
 }
 
 # Observations are indexed per topic, and a topic's index is built only when a control asks
@@ -161,8 +159,8 @@ _topics_of := {pair: topics(pair[0], pair[1]) |
 # evaluates and caches that key alone), and each topic has its own grouping rule below, because
 # OPA groups a comprehension through an index only over a rule that it can name.
 
-# topic_names are the topics a check can belong to.
-topic_names := {x | some x, _ in _patterns} | {x | some _, x in _by_type}
+# _topic_names are the topics a check can belong to.
+_topic_names := {x | some x, _ in _patterns} | {x | some _, x in _by_type}
 
 # _run_rows are [run, day, ref, scope targets] of the visible configuration runs.
 _run_rows := [[t, dates.day(t.performed_on), records.ref(t), scope] |
@@ -178,12 +176,12 @@ _id_rows := {id: rows |
 
 # _topic_pairs maps a topic to the [check_id, test_type] pairs whose results belong to it.
 _topic_pairs := {topic: pairs |
-	some topic in topic_names
+	some topic in _topic_names
 	pairs := {pair | some pair, ts in _topics_of; topic in ts}
 }
 
 # _topic_entries maps a topic to [target, observation] for every visible configuration result
-# of the topic; a result without a resource is about the run's scope (see _targets).
+# of the topic, about each of its targets (_row_targets).
 _topic_entries[topic] := [[target, o] |
 	some pair in _topic_pairs[topic]
 	some row in _id_rows[pair[0]]
@@ -195,8 +193,11 @@ _topic_entries[topic] := [[target, o] |
 		"at": sprintf("%s#results.%d", [x[2], row[1]]), "resource": object.get(r, "resource", ""),
 	}
 	some target in _row_targets(r, x[3])
-] if some topic in topic_names
+] if some topic in _topic_names
 
+# _row_targets returns what a result is about: the resource itself and the assets it names (as
+# ops.assets_named: an Asset reference, or an external id of assets); a result without a resource
+# is about the run's scope (the scope's entries and the assets they name).
 _row_targets(r, _) := {res} | object.get(ops.assets_by_external_id, res, set()) if {
 	res := r.resource
 	is_string(res)
@@ -314,11 +315,11 @@ _obs_of("cert-expiry") := _obs_cert_expiry
 _topic_latest[topic] := {target: [day, {o | some o in os; o.day == day}] |
 	some target, os in _obs_of(topic)
 	day := max({o.day | some o in os})
-} if some topic in topic_names
+} if some topic in _topic_names
 
 # targets maps a topic to everything it was observed on (Asset refs and raw resource names).
 targets[topic] := ts if {
-	some topic in topic_names
+	some topic in _topic_names
 	ts := {t | some t, _ in _obs_of(topic)}
 	count(ts) > 0
 }

@@ -19,22 +19,33 @@ _retired(a) if substring(a.lifecycle.retired_on, 0, 10) <= input.as_of
 
 # assets_by_external_id maps each external id value (hostname, cloud ARN, repo ...) to the
 # refs of the assets that declare it.
-assets_by_external_id := {v: refs |
-	some v in {p[0] | some p in _external_ids}
-	refs := {p[1] | some p in _external_ids; p[0] == v}
+assets_by_external_id := {v: {_ref(id) | some id in ids} | some v, ids in _ids_by_external_id}
+
+# _ids_by_external_id maps each external id value to the ids of the Asset records that declare
+# it (a comprehension index; refs are written only for the values looked up).
+_ids_by_external_id := {v: ids |
+	some v in {v | some a in _assets; some v in object.get(a, "external_ids", {})}
+	ids := {id | some id, a in _assets; some x in object.get(a, "external_ids", {}); x == v}
 }
 
-# _external_ids are the [external id, Asset ref] pairs of every asset.
-_external_ids := [[v, concat("/", [a.kind, a.id])] |
-	some a in object.get(input.records, "Asset", {})
-	some v in object.get(a, "external_ids", {})
-]
+_assets := object.get(input.records, "Asset", {})
+
+_ref(id) := concat("/", [a.kind, a.id]) if a := _assets[id]
 
 # assets_named returns the Asset refs a tool's resource string names: the string itself when
 # it is an Asset reference, and every asset that declares it as an external id.
-assets_named(resource) := object.get(assets_by_external_id, resource, set()) | {resource} if {
+assets_named(resource) := _by_external_id(resource) | {resource} if {
 	startswith(resource, "Asset/")
-} else := object.get(assets_by_external_id, resource, set())
+} else := _by_external_id(resource)
+
+_by_external_id(resource) := {_ref(id) | some id in object.get(_ids_by_external_id, resource, set())}
+
+# assets_named_by returns the Asset refs that any of a collection of resources names (the union
+# of assets_named over it, in one call).
+assets_named_by(resources) := {r | some r in resources; startswith(r, "Asset/")} | {_ref(id) |
+	some r in resources
+	some id in object.get(_ids_by_external_id, r, set())
+}
 
 # isms_ref is the reference of the information security management system record; when there
 # is none (or the bundle is partial) it is the bare kind, so a failure still names something.

@@ -745,7 +745,20 @@ _doc_graph := {records.ref(d): [s | s := d.supersedes] | some d in records.of("D
 # chain returns the refs of a document and of every earlier version it supersedes.
 chain(d) := graph.reachable(_doc_graph, {records.ref(d)})
 
-_visible_acks := {a | some a in records.of("Acknowledgement"); dates.visible(a.signed_on)}
+# _acks_by_doc maps a Document ref to [document_version, person] of each Acknowledgement of it
+# signed by the as-of date.
+_acks_by_doc := {doc: rows |
+	some doc in {x[0] | some x in _ack_rows}
+	rows := {x[1] | some x in _ack_rows; x[0] == doc}
+}
+
+_ack_rows := {[a.document, [a.document_version, a.person]] |
+	some a in records.of("Acknowledgement")
+	dates.visible(a.signed_on)
+}
+
+# _ack_majors maps each acknowledged version string to its major number.
+_ack_majors := {v: major(v) | some v in {x[1][0] | some x in _ack_rows}}
 
 # policy_acks maps each current policy of policies to the people who acknowledged its current
 # major version, on it or on an earlier version along its supersedes chain.
@@ -755,7 +768,7 @@ policy_acks := {ref: signers |
 	d := records.get(ref)
 	versions := chain(d)
 	m := major(d.version)
-	signers := {a.person | some a in _visible_acks; a.document in versions; major(a.document_version) == m}
+	signers := {row[1] | some v in versions; some row in object.get(_acks_by_doc, v, set()); _ack_majors[row[0]] == m}
 }
 
 # major_since returns the first publication date of a document's current major version.

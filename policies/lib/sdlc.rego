@@ -43,7 +43,17 @@ _production_repositories_p contains records.ref(a) if {
 
 # gate_results returns the gate results about a repository from the latest run of gate_types
 # that reports any (objects of tech.latest_checks); undefined when no run does.
-gate_results(repo) := tech.latest_checks(repo, gate_types, _gate_pattern)
+gate_results(repo) := cs if {
+	cs := _production_gate_results[repo]
+} else := tech.latest_checks(repo, gate_types, _gate_pattern) if not repo in production_repositories
+
+# _production_gate_results holds gate_results of a production repository. It is only ever looked
+# up with a given repository, which OPA evaluates once and caches, so each repository's results
+# are worked out at most once per evaluation, and only for the repositories asked about.
+_production_gate_results[repo] := cs if {
+	some repo in production_repositories
+	cs := tech.latest_checks(repo, gate_types, _gate_pattern)
+}
 
 _gate(o) := lower(substring(o.check_id, 5, -1))
 

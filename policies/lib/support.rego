@@ -140,23 +140,26 @@ _member_refs("Objective", std) := {records.ref(r) |
 	_objective_standard[r.category] == std
 }
 
-_member_refs("ChangeRecord", std) := {records.ref(c) |
+_member_refs("ChangeRecord", std) := {x[1] | some x in _change_members; x[0] == std}
+
+# _change_members holds [standard, ChangeRecord ref] for every standard a change belongs to
+# (belongs), worked out in one pass over the changes for both standards.
+_change_members := {[std, records.ref(c)] |
 	some c in records.of("ChangeRecord")
-	some ref in c.systems
-	ref in _touching[std]
-} | {records.ref(c) |
-	some c in records.of("ChangeRecord")
-	count(object.get(c, "systems", [])) == 0
+	some std in _change_standards(c)
 }
+
+_change_standards(c) := standards if count(object.get(c, "systems", [])) == 0
+
+_change_standards(c) := {std | some ref in c.systems; some std in _system_standards[ref]} if {
+	count(object.get(c, "systems", [])) > 0
+}
+
+# _system_standards maps each reference named in the systems of a ChangeRecord to the standards
+# it touches (_touched), so each reference is resolved once.
+_system_standards := {ref: {std | some std in standards; _touched(ref, std)} | some ref in _change_systems}
 
 _member_refs(kind, std) := {records.ref(r) | some r in records.of(kind); _tagged(r, std)} if not kind in _own_field
-
-# _touching maps a standard to the references named in the systems of ChangeRecords that
-# _touched holds for, so each reference is resolved once.
-_touching := {std: refs |
-	some std in standards
-	refs := {ref | some ref in _change_systems; _touched(ref, std)}
-}
 
 _change_systems := {ref | some c in records.of("ChangeRecord"); some ref in object.get(c, "systems", [])}
 
@@ -546,11 +549,12 @@ awareness_flags := {
 	"iso42001:2023": {"ai_policy", "personal_contribution", "consequences_of_nonconformity"},
 }
 
-_aware_rows := {[[std, t.person], [dates.day(t.completed_on), t.course]] |
-	some t in passed_trainings
+_aware_rows := [[[std, t.person], [dates.day(t.completed_on), t.course]] |
 	some std in standards
-	t.course_type in awareness_types[std]
-}
+	types := awareness_types[std]
+	some t in passed_trainings
+	t.course_type in types
+]
 
 # _aware maps [standard, Person ref] to [day, course] of each passed awareness course.
 _aware := {k: rows |
@@ -571,7 +575,11 @@ _types_text(std) := concat(" or ", sort(awareness_types[std]))
 
 _onboarding_due(p) := dates.add_days(p.start_date, _new_hire)
 
-_in_onboarding(p) if _onboarding_due(p) >= input.as_of
+# _in_onboarding holds while _onboarding_due(p) >= as-of, that is while the start date is on or
+# after as-of minus training_new_hire_days.
+_in_onboarding(p) if dates.day(p.start_date) >= _onboarding_from
+
+_onboarding_from := dates.add_days(input.as_of, 0 - _new_hire)
 
 _onboarded(std, ref, p) if {
 	some d in _aware_days(std, ref)
@@ -592,6 +600,9 @@ _last_aware_text(std, ref) := d if {
 } else := "never"
 
 _refreshed(std, ref) if _within(_last_aware(std, ref), _refresh)
+
+# _refresh_from is the first day within training_refresh_days of the as-of date.
+_refresh_from := dates.add_days(input.as_of, 0 - _refresh)
 
 # training_summary is the pass message of 7.3 R1.
 training_summary(std) := sprintf(
@@ -654,12 +665,13 @@ _aware_risk_items(rule, std) := {result.at_risk(rule, msg, [ref]) |
 # within training_refresh_days (people without any are left out).
 _course_sets := {std: sets |
 	some std in standards
+	active := active_people(std)
 	sets := {p: courses |
 		some k, rows in _aware
 		k[0] == std
 		p := k[1]
-		p in active_people(std)
-		courses := {x[1] | some x in rows; _within(x[0], _refresh)}
+		p in active
+		courses := {x[1] | some x in rows; x[0] >= _refresh_from; x[0] <= input.as_of}
 		count(courses) > 0
 	}
 }

@@ -27,7 +27,7 @@ import rego.v1
 #
 # Cost. An index groups the results of some TestRuns by resource, and the Asset refs their
 # scopes list, once (object.union_n groups in one pass). The results about an asset are those
-# of its own reference and of its external ids (_names), so no result is mapped to assets one
+# of its own reference and of its external ids (_rows), so no result is mapped to assets one
 # by one. A run's time, day and type are computed once (_vis), and result objects are built only
 # for the results a function returns. The functions that take types (last_run, latest_checks)
 # read an index of every visible run; a policy that asks about many assets builds an index of
@@ -70,19 +70,56 @@ _index(types, runs) := {
 	]),
 }
 
-# _all is the index of every visible TestRun.
-_all := _index({v.type | some v in _vis}, _vis)
+# checks_index returns the index of the results of the visible TestRuns of one of types whose
+# check_id starts with prefix, without scopes: smaller than index(types) for a policy that reads
+# one family of checks and no latest run.
+checks_index(types, prefix) := {
+	"types": types,
+	"results": object.union_n([{object.get(r, "resource", ""): {[id, i]: [v.ns, r.check_id, r.status, v.type, v.on, id, i, object.get(r, "severity", "unrated")]}} |
+		some id, v in _vis
+		v.type in types
+		some i, r in object.get(input.records.TestRun[id], "results", [])
+		startswith(r.check_id, prefix)
+	]),
+	"scope": {},
+}
+
+# _all is the index of every visible TestRun, of the same shape with arrays of rows (grouped by
+# comprehension indexes, which cost less per result than object.union_n but need a rule).
+_all := {"types": {v.type | some v in _vis}, "results": _all_results, "scope": _all_scope}
+
+_all_results := {res: rows |
+	some res in {object.get(r, "resource", "") | some id, _ in _vis; some r in object.get(input.records.TestRun[id], "results", [])}
+	rows := [[v.ns, r.check_id, r.status, v.type, v.on, id, i, object.get(r, "severity", "unrated")] |
+		some id, v in _vis
+		some i, r in object.get(input.records.TestRun[id], "results", [])
+		object.get(r, "resource", "") == res
+	]
+}
+
+_all_scope := {x: ids |
+	some x in {x | some id, _ in _vis; some x in object.get(input.records.TestRun[id], "scope", []); startswith(x, "Asset/")}
+	ids := {id: true |
+		some id, _ in _vis
+		some y in object.get(input.records.TestRun[id], "scope", [])
+		y == x
+	}
+}
 
 _assets := object.get(input.records, "Asset", {})
 
-# _names returns the resources that name an asset: its reference and its external ids;
-# undefined for a reference that is not an Asset reference.
-_names(asset) := {asset} | {v | some v in object.get(object.get(_assets, substring(asset, 6, -1), {}), "external_ids", {})} if {
+# _rows returns the rows about an asset in an index: the rows of the resources that name it, its
+# reference and its external ids (a row twice when two of them are the same resource); none for
+# a reference that is not an Asset reference.
+_rows(idx, asset) := array.concat([x | some _, x in object.get(idx.results, asset, {})], [x |
+	some v in object.get(object.get(_assets, substring(asset, 6, -1), {}), "external_ids", {})
+	some _, x in object.get(idx.results, v, {})
+]) if {
 	startswith(asset, "Asset/")
-}
+} else := []
 
-# _rows returns the rows about an asset in an index.
-_rows(idx, asset) := [x | some name in _names(asset); some _, x in object.get(idx.results, name, {})]
+# rows_in returns the rows of the results about an asset in an index.
+rows_in(idx, asset) := _rows(idx, asset)
 
 # _typed returns the rows of one of types.
 _typed(rows, types) := [x | some x in rows; x[3] in types]
@@ -115,7 +152,7 @@ run_within(types, asset, n) if dates.within(last_run(types, asset).on, n)
 assets_with_results := assets_in(_all)
 
 # assets_in returns the Asset refs that some result in an index is about.
-assets_in(idx) := {a | some res, _ in idx.results; some a in ops.assets_named(res)}
+assets_in(idx) := ops.assets_named_by(object.keys(idx.results))
 
 # latest_checks returns the results about an asset whose check_id matches pattern, taken from
 # the latest visible TestRun of one of types that reports any: a set of objects with on, run,
@@ -157,8 +194,8 @@ view(idx, asset, fam) := {"last": last, "latest": _by_family(rows, fam)} if {
 latest_rows(idx, asset, fam) := _by_family(_rows(idx, asset), fam)
 
 _by_family(rows, fam) := {name: _top(g) |
-	some name, byj in object.union_n([{n: {j: x}} | some j, x in rows; some n in object.get(fam, x[1], set())])
-	g := [x | some x in byj]
+	some name in {n | some x in rows; some n in object.get(fam, x[1], set())}
+	g := [x | some x in rows; name in object.get(fam, x[1], set())]
 }
 
 # checks returns the result objects of rows (see latest_checks).
@@ -171,6 +208,9 @@ _check(x) := {
 } if {
 	ref := _vis[x[5]].ref
 }
+
+# at returns the field reference of the result of a row (the at of its result object).
+at(x) := concat("", [_vis[x[5]].ref, "#results.", format_int(x[6], 10)])
 
 # failing returns the results of a set from latest_checks whose status is not pass.
 failing(cs) := {o | some o in cs; o.status != "pass"}

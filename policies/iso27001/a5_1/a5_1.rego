@@ -276,14 +276,17 @@ _previous(d) := [] if not d.supersedes
 
 _chain(d) := graph.reachable(_chain_graph, {records.ref(d)})
 
-_acks := {a | some a in records.of("Acknowledgement"); dates.visible(a.signed_on)}
+_acks := [a | some a in records.of("Acknowledgement"); dates.visible(a.signed_on)]
+
+# _ack_majors maps each acknowledged version string to its major number, worked out once.
+_ack_majors := {v: _major(v) | some v in {a.document_version | some a in _acks}}
 
 _acked_docs := {a.document | some a in _acks}
 
 # _acked maps a Document ref to the [person, major version] pairs signed for it by as-of.
 _acked := {doc: pairs |
 	some doc in _acked_docs
-	pairs := {[a.person, _major(a.document_version)] | some a in _acks; a.document == doc}
+	pairs := {[a.person, _ack_majors[a.document_version]] | some a in _acks; a.document == doc}
 }
 
 _acked_people(d) := {pair[0] |

@@ -108,7 +108,7 @@ _person_problem(ref) := sprintf("names %s, who has no Person record", [ref]) if 
 
 # _in_offboarding holds while a leaver's human account is still inside its offboarding deadline.
 _in_offboarding(acc) if {
-	p := records.get(acc.holder)
+	p := _named[acc.holder]
 	dates.visible(p.end_date)
 	_offboard_by(acc, p) >= input.as_of
 }
@@ -116,17 +116,26 @@ _in_offboarding(acc) if {
 _human_problem(acc) := "has no holder" if {
 	not acc.holder
 } else := sprintf("belongs to %s, who left on %s; it had to be disabled by %s", [acc.holder, p.end_date, due]) if {
-	p := records.get(acc.holder)
+	p := _named[acc.holder]
 	dates.visible(p.end_date)
 	due := _offboard_by(acc, p)
 	due < input.as_of
-} else := _person_problem(acc.holder) if {
+} else := _person_problems[acc.holder] if {
 	not _in_offboarding(acc)
 }
 
 _owner_problem(acc) := "has no service_owner" if {
 	not acc.service_owner
-} else := _person_problem(acc.service_owner)
+} else := _person_problems[acc.service_owner]
+
+# _person_refs are the holders and service owners that enabled accounts name.
+_person_refs := {ref | some acc in _active_accounts; some field in ["holder", "service_owner"]; ref := acc[field]}
+
+# _named maps each of _person_refs that resolves to its record (records.get, once per reference).
+_named := {ref: r | some ref in _person_refs; r := records.get(ref)}
+
+# _person_problems maps each of _person_refs to its _person_problem, worked out once per person.
+_person_problems := {ref: msg | some ref in _person_refs; msg := _person_problem(ref)}
 
 _auditor_problem(acc) := "has neither an active holder nor an active service_owner" if {
 	not _accountable_auditor(acc)

@@ -57,11 +57,14 @@ import data.annexa.lib.records
 import data.annexa.lib.result
 import rego.v1
 
-_enabled_human_p contains records.ref(acc) if {
+# _enabled_human_accounts maps the ref of each enabled human account to the account.
+_enabled_human_accounts := {records.ref(acc): acc |
 	some acc in records.of("Account")
 	acc.account_type == "human"
 	access.active(acc)
 }
+
+_enabled_human := {ref | some ref, _ in _enabled_human_accounts}
 
 # --- R1: each human account belongs to exactly one person, one per system.
 
@@ -72,8 +75,7 @@ _people := {concat("/", ["Person", id]) | some id, _ in records.of("Person")}
 _is_person(ref) if ref in _people
 
 _r1_items_p contains result.fail("R1", msg, [records.at(acc, "holder")]) if {
-	some ref in _enabled_human
-	acc := records.get(ref)
+	some ref, acc in _enabled_human_accounts
 	not _is_person(object.get(acc, "holder", ""))
 	msg := sprintf(
 		"%s (human, %s) names no holder that resolves to a Person (holder: %s): %s",
@@ -86,16 +88,13 @@ _r1_items_p contains result.fail("R1", msg, [records.at(acc, "holder")]) if {
 
 _key(acc) := concat(" ", [acc.system, acc.holder])
 
-_with_holder_p contains records.get(ref) if {
-	some ref in _enabled_human
-	records.get(ref).holder
-}
-
 # _per_person maps "system holder" to the refs of the enabled human accounts of that person there.
 _per_person := {key: refs |
-	some key in {_key(acc) | some acc in _with_holder}
-	refs := {records.ref(acc) | some acc in _with_holder; k := _key(acc); k == key}
+	some key in {x[0] | some x in _keyed}
+	refs := {x[1] | some x in _keyed; x[0] == key}
 }
+
+_keyed := {[_key(acc), ref] | some ref, acc in _enabled_human_accounts; acc.holder}
 
 _r1_items_p contains result.fail("R1", msg, accounts) if {
 	some key, accounts in _per_person
@@ -120,7 +119,7 @@ findings contains f if {
 _r2_population_p contains records.ref(acc) if {
 	some acc in records.of("Account")
 	acc.account_type == "human"
-	dates.within(acc.created_on, input.params.lookback_days)
+	_within(acc.created_on, input.params.lookback_days)
 	_is_person(object.get(acc, "holder", ""))
 }
 
@@ -155,10 +154,12 @@ findings contains f if {
 # in the lookback window, created on or before that end_date.
 _r3_cases_p contains [records.ref(acc), acc.holder] if {
 	some acc in records.of("Account")
-	p := records.get(acc.holder)
-	dates.within(p.end_date, input.params.lookback_days)
+	p := _leavers[acc.holder]
 	dates.day(acc.created_on) <= p.end_date
 }
+
+# _leavers maps the ref of each person whose end_date lies in the lookback window to the person.
+_leavers := {records.ref(p): p | some p in records.of("Person"); _within(p.end_date, input.params.lookback_days)}
 
 _r3_population := {ref | some [ref, _] in _r3_cases}
 
@@ -251,6 +252,7 @@ _decisions_p contains [item.account, dates.day(ar.completed_on)] if {
 	some ar in records.of("AccessReview")
 	dates.visible(ar.completed_on)
 	some item in ar.items
+	item.account in _r4_population
 }
 
 # _reviewed maps an Account ref to the days of the access reviews that decided on it.
@@ -259,7 +261,7 @@ _reviewed := {acc: days |
 	days := {d | some [a, d] in _decisions; a == acc}
 }
 
-_recently_reviewed(ref) if dates.within(dates.latest(_reviewed[ref]), input.params.access_review_days.standard)
+_recently_reviewed(ref) if _within(dates.latest(_reviewed[ref]), input.params.access_review_days.standard)
 
 _last_review(ref) := dates.latest(_reviewed[ref])
 
@@ -294,7 +296,7 @@ _r5_population_p contains records.ref(acc) if {
 	access.active(acc)
 }
 
-_fresh(acc) if dates.within(acc.observed_on, input.params.posture_max_age_days)
+_fresh(acc) if _within(acc.observed_on, input.params.posture_max_age_days)
 
 _stale_accounts_p contains acc if {
 	some acc in records.of("Account")
@@ -332,13 +334,23 @@ findings contains f if {
 	)
 }
 
+# _cutoffs maps every whole number of days among the parameters to the first day within that
+# many days of the as-of date, so that _within(d, n) compares strings instead of parsing dates.
+_cutoffs := {n: dates.add_days(input.as_of, 0 - n) | some _, n in input.params; is_number(n); n == floor(n)}
+
+# _within is dates.within(d, n): d (a date or timestamp) lies in [as_of - n days, as_of].
+_within(d, n) if {
+	day := dates.day(d)
+	day <= input.as_of
+	day >= _cutoffs[n]
+} else if {
+	not _cutoffs[n]
+	dates.within(d, n)
+}
+
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_enabled_human := _enabled_human_p
-
 _r1_items := _r1_items_p
-
-_with_holder := _with_holder_p
 
 _r2_population := _r2_population_p
 

@@ -60,7 +60,8 @@ _visible_reviews_p contains r if {
 
 # --- R1: each system with enabled accounts reviewed at its cadence.
 
-_r1_population := {sys | some sys, _ in access.active_by_system}
+# _r1_population is the set of systems of access.active_by_system: those with an enabled account.
+_r1_population := {acc.system | some acc in records.of("Account"); access.active(acc)}
 
 _entry_systems := {s.entry_system | some s in records.of("Site")}
 
@@ -124,31 +125,38 @@ _r2_population := {records.ref(r) | some r in _r2_reviews}
 
 _start(r) := dates.day(object.get(r, "started_on", r.completed_on))
 
-_in_type("privileged", acc) if acc.privileged == true
-
-_in_type("service-accounts", acc) if acc.account_type in {"service", "break-glass"}
-
-_in_type(t, _) if not t in {"privileged", "service-accounts"}
-
 # _expected is the set of accounts of a review's systems that were enabled (access.active_on)
-# on its start day and are of its type; a date or timestamp lies on or before the start day
-# exactly when it sorts before the next day.
+# on its start day and are of its type (_typed_accounts); a date or timestamp lies on or before the start
+# day exactly when it sorts before the next day, and an account without disabled_on compares as
+# never disabled.
 _expected(r) := {x[0] |
 	after := dates.add_days(_start(r), 1)
 	some sys in r.systems
-	some x in object.get(_accounts_of, sys, [])
+	some x in _typed_accounts(r.review_type, sys)
 	acc := x[1]
 	acc.created_on < after
-	not _disabled_before(acc, after)
-	_in_type(r.review_type, acc)
+	object.get(acc, "disabled_on", "9999") >= after
 }
 
-_disabled_before(acc, day) if acc.disabled_on < day
+# _typed_accounts returns [ref, Account] of the accounts of a system that a review of a type
+# covers: privileged accounts for privileged reviews, service and break-glass accounts for
+# service-accounts reviews, every account otherwise.
+_typed_accounts("privileged", sys) := object.get(_privileged_accounts_of, sys, [])
+
+_typed_accounts("service-accounts", sys) := object.get(_service_accounts_of, sys, [])
+
+_typed_accounts(t, sys) := object.get(_accounts_of, sys, []) if not t in {"privileged", "service-accounts"}
 
 # _accounts_of maps a system to [ref, Account] of every account recorded in it.
 _accounts_of := {sys: accs |
 	some sys in access.systems
 	accs := [[records.ref(acc), acc] | some acc in records.of("Account"); acc.system == sys]
+}
+
+_privileged_accounts_of := {sys: [x | some x in accs; x[1].privileged == true] | some sys, accs in _accounts_of}
+
+_service_accounts_of := {sys: [x | some x in accs; x[1].account_type in {"service", "break-glass"}] |
+	some sys, accs in _accounts_of
 }
 
 _listed(r) := {it.account | some it in r.items}

@@ -104,7 +104,7 @@ _prod(c) if {
 _r2_population_p contains records.ref(c) if {
 	some c in records.of("ChangeRecord")
 	_prod(c)
-	dates.within(c.deployed_on, input.params.lookback_days)
+	_within(c.deployed_on, input.params.lookback_days)
 }
 
 _independent(c) if {
@@ -140,27 +140,29 @@ findings contains f if {
 
 # --- R3: access reviewers do not decide on their own accounts.
 
-# _own returns the people an account belongs to: its holder and its service owner.
-_own(account_ref) := {p |
-	acc := records.get(account_ref)
-	some field in ["holder", "service_owner"]
-	p := acc[field]
-}
-
 _r3_reviews_p contains ar if {
 	some ar in records.of("AccessReview")
-	dates.within(ar.completed_on, input.params.lookback_days)
+	_within(ar.completed_on, input.params.lookback_days)
 }
 
-_r3_population_p contains records.at(ar, sprintf("items.%d", [i])) if {
+_r3_population_p contains sprintf("%s#items.%d", [ref, i]) if {
 	some ar in _r3_reviews
+	ref := records.ref(ar)
 	some i, _ in ar.items
+}
+
+# _owned is the set of [account ref, person] for each account and the people it belongs to: its
+# holder and its service owner.
+_owned := {[records.ref(acc), p] |
+	some acc in records.of("Account")
+	some field in ["holder", "service_owner"]
+	p := acc[field]
 }
 
 _r3_items_p contains result.fail("R3", msg, [records.at(ar, sprintf("items.%d.decided_by", [i]))]) if {
 	some ar in _r3_reviews
 	some i, item in ar.items
-	item.decided_by in _own(item.account)
+	[item.account, item.decided_by] in _owned
 	msg := sprintf(
 		"%s: the decision on %s (%s, %s) was taken by %s, to whom the account belongs: have someone else decide it",
 		[records.ref(ar), item.account, item.decision, item.decided_on, item.decided_by],
@@ -178,7 +180,7 @@ findings contains f if {
 
 _r4_in_scope(acc) if access.active(acc)
 
-_r4_in_scope(acc) if dates.within(acc.created_on, input.params.lookback_days)
+_r4_in_scope(acc) if _within(acc.created_on, input.params.lookback_days)
 
 _r4_population_p contains records.ref(acc) if {
 	some acc in records.of("Account")
@@ -189,7 +191,7 @@ _r4_population_p contains records.ref(acc) if {
 _r4_items_p contains result.fail("R4", msg, [records.at(acc, "approval_ref.by")]) if {
 	some ref in _r4_population
 	acc := records.get(ref)
-	acc.approval_ref.by in _own(ref)
+	[ref, acc.approval_ref.by] in _owned
 	msg := sprintf(
 		"%s in %s was approved on %s (ticket %s) by %s, to whom the account belongs: %s",
 		[
@@ -201,6 +203,20 @@ _r4_items_p contains result.fail("R4", msg, [records.at(acc, "approval_ref.by")]
 
 findings contains f if {
 	some f in result.check("R4", "no account was approved by its own holder", _r4_population, _r4_items)
+}
+
+# _cutoffs maps every whole number of days among the parameters to the first day within that
+# many days of the as-of date, so that _within(d, n) compares strings instead of parsing dates.
+_cutoffs := {n: dates.add_days(input.as_of, 0 - n) | some _, n in input.params; is_number(n); n == floor(n)}
+
+# _within is dates.within(d, n): d (a date or timestamp) lies in [as_of - n days, as_of].
+_within(d, n) if {
+	day := dates.day(d)
+	day <= input.as_of
+	day >= _cutoffs[n]
+} else if {
+	not _cutoffs[n]
+	dates.within(d, n)
 }
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is

@@ -186,6 +186,15 @@ _latest_scan(repo) := t if {
 
 _disallowed := {upper(l) | some l in input.params.disallowed_licenses}
 
+# _disallowed_results maps the id of each visible license-scan TestRun to [index, result] of its
+# results whose check_id is a licence in disallowed_licenses.
+_disallowed_results := {t.id: rows |
+	some t in records.of("TestRun")
+	t.test_type == "license-scan"
+	dates.visible(t.performed_on)
+	rows := [[i, r] | some i, r in object.get(t, "results", []); upper(r.check_id) in _disallowed]
+}
+
 _belongs(r, repo) if repo in ops.assets_named(object.get(r, "resource", ""))
 
 _belongs(r, _) if count(ops.assets_named(object.get(r, "resource", ""))) == 0
@@ -213,8 +222,9 @@ _r3_items_p contains result.fail("R3", msg, [repo]) if {
 _r3_items_p contains result.fail("R3", msg, [records.at(t, sprintf("results.%d", [i]))]) if {
 	some repo in _repos
 	t := _latest_scan(repo)
-	some i, r in object.get(t, "results", [])
-	upper(r.check_id) in _disallowed
+	some x in _disallowed_results[t.id]
+	i := x[0]
+	r := x[1]
 	_belongs(r, repo)
 	not _excepted(t, r, repo)
 	msg := sprintf(

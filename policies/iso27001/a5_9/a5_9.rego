@@ -44,10 +44,10 @@ import data.annexa.lib.records
 import data.annexa.lib.result
 import rego.v1
 
-_assets_in_use_p contains records.ref(a) if {
-	some a in records.of("Asset")
-	ops.active_asset(a)
-}
+# _in_use maps the ref of every asset in use to its record.
+_in_use := {records.ref(a): a | some a in records.of("Asset"); ops.active_asset(a)}
+
+_assets_in_use := {ref | some ref, _ in _in_use}
 
 _short(s) := concat(", ", sort(s)) if count(s) <= 5
 
@@ -73,9 +73,26 @@ _owner_problems(a) := {"no owner"} if {
 	not dates.visible(p.start_date)
 } else := set()
 
+# _complete holds when an asset plainly has every field and an owner who has started: a cheap
+# test that only lets _problems look at the assets it may find a problem with.
+_complete(a) if {
+	_filled(a.asset_type)
+	_filled(a.classification)
+	_filled(a.criticality)
+	_filled(a.environment)
+	startswith(a.owner, "Person/")
+	p := input.records.Person[substring(a.owner, 7, -1)]
+	substring(p.start_date, 0, 10) <= input.as_of
+}
+
+_filled(v) if {
+	is_string(v)
+	trim_space(v) != ""
+}
+
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
-	some ref in _assets_in_use
-	a := records.get(ref)
+	some ref, a in _in_use
+	not _complete(a)
 	problems := _problems(a)
 	count(problems) > 0
 	msg := sprintf("%s has %s: complete its inventory entry", [ref, concat(", ", problems)])
@@ -104,48 +121,79 @@ _known_p contains concat(":", [trim_suffix(k, "_id"), v]) if {
 	endswith(k, "_id")
 }
 
+_lookback_cutoff := dates.cutoff(input.params.lookback_days)
+
 _recent_runs_p contains t if {
 	some t in records.of("TestRun")
-	dates.within(t.performed_on, input.params.lookback_days)
+	dates.since(t.performed_on, _lookback_cutoff)
 }
 
-# _sightings are [observed id, field that names it] pairs; a partial set, since multi-value
-# rules keyed by id were measured to grow quadratically with the number of results.
-_sightings_p contains [id, records.at(t, sprintf("results.%d.resource", [i]))] if {
+# A sighting is an id that a record names where integrations report what they see: the
+# resource of a TestRun result (unless blank), an entry of its coverage.missing, an entry of
+# its scope that has the form of a reference, and the system of an Account created by as-of.
+# The ids are gathered first (_seen), without the field that names them; the fields are
+# written only for the ids that match nothing (_fields).
+
+_visible_accounts := [acc | some acc in records.of("Account"); substring(acc.created_on, 0, 10) <= input.as_of]
+
+_scope_ids := {id | some t in _recent_runs; some id in t.scope}
+
+_seen := (({id | some id in {r.resource | some t in _recent_runs; some r in t.results}; trim_space(id) != ""} | {id |
 	some t in _recent_runs
-	some i, r in object.get(t, "results", [])
-	id := object.get(r, "resource", "")
-	trim_space(id) != ""
+	some id in object.get(object.get(t, "coverage", {}), "missing", [])
+}) | {id | some id in _scope_ids; regex.match(_ref_pattern, id)}) | {acc.system | some acc in _visible_accounts}
+
+_unmatched := {id | some id in _seen; not id in _known; not records.exists(id)}
+
+# _sighted holds when a TestRun names any id.
+_sighted(t) if {
+	some r in t.results
+	trim_space(object.get(r, "resource", "")) != ""
 }
 
-_sightings_p contains [id, records.at(t, sprintf("coverage.missing.%d", [i]))] if {
-	some t in _recent_runs
-	some i, id in object.get(object.get(t, "coverage", {}), "missing", [])
-}
+_sighted(t) if count(object.get(object.get(t, "coverage", {}), "missing", [])) > 0
 
-_sightings_p contains [id, records.at(t, sprintf("scope.%d", [i]))] if {
-	some t in _recent_runs
-	some i, id in t.scope
+_sighted(t) if {
+	some id in t.scope
 	regex.match(_ref_pattern, id)
 }
 
-_sightings_p contains [acc.system, records.at(acc, "system")] if {
-	some acc in records.of("Account")
-	dates.visible(acc.created_on)
+_r2_population := {records.ref(t) | some t in _recent_runs; _sighted(t)} | {records.ref(acc) |
+	some acc in _visible_accounts
+	acc.system
 }
 
-_resolves(id) if records.exists(id)
-
-_resolves(id) if id in _known
-
-_unmatched := {s[0] | some s in _sightings; not _resolves(s[0])}
-
-_r2_population := {split(s[1], "#")[0] | some s in _sightings}
+# _fields maps an unmatched id to {field that names it: true}.
+_fields := object.union_n(array.concat(
+	array.concat(
+		[{id: {records.at(t, sprintf("results.%d.resource", [i])): true}} |
+			some t in _recent_runs
+			some i, r in object.get(t, "results", [])
+			id := object.get(r, "resource", "")
+			id in _unmatched
+			trim_space(id) != ""
+		],
+		[{id: {records.at(t, sprintf("coverage.missing.%d", [i])): true}} |
+			some t in _recent_runs
+			some i, id in object.get(object.get(t, "coverage", {}), "missing", [])
+			id in _unmatched
+		],
+	),
+	array.concat(
+		[{id: {records.at(t, sprintf("scope.%d", [i])): true}} |
+			some t in _recent_runs
+			some i, id in t.scope
+			id in _unmatched
+			regex.match(_ref_pattern, id)
+		],
+		[{acc.system: {records.at(acc, "system"): true}} | some acc in _visible_accounts; acc.system in _unmatched],
+	),
+))
 
 _r2_items_p contains result.fail("R2", msg, fields) if {
 	count(_unmatched) > input.params.unknown_asset_tolerance
 	some id in _unmatched
-	fields := {s[1] | some s in _sightings; s[0] == id}
+	fields := {at | some at, _ in _fields[id]}
 	seen_by := {split(at, "#")[0] | some at in fields}
 	msg := sprintf(
 		"%s, seen by %s, matches no Asset reference or external_ids value (%d unmatched, unknown_asset_tolerance %d): %s",
@@ -205,16 +253,18 @@ findings contains f if {
 
 # --- R4: assets of owners who left are reassigned within owner_reassign_days.
 
-_owner_left(a) := p.end_date if {
-	p := records.get(a.owner)
-	dates.visible(p.end_date)
-}
+_owner_left(a) := _leavers[a.owner]
+
+# _leavers maps the ref of every person who left by as-of to their end date.
+_leavers := {records.ref(p): p.end_date | some p in records.of("Person"); dates.visible(p.end_date)}
 
 _reassign_by(a) := dates.add_days(_owner_left(a), input.params.owner_reassign_days)
 
+# _orphaned maps an asset in use whose owner left to its record.
+_orphaned := {ref: a | some ref, a in _in_use; _leavers[a.owner]}
+
 _r4_items_p contains result.fail("R4", msg, [records.at(a, "owner")]) if {
-	some ref in _assets_in_use
-	a := records.get(ref)
+	some ref, a in _orphaned
 	_reassign_by(a) < input.as_of
 	msg := sprintf(
 		"%s is still owned by %s, who left on %s; it had to be reassigned by %s (owner_reassign_days %d): %s",
@@ -226,8 +276,7 @@ _r4_items_p contains result.fail("R4", msg, [records.at(a, "owner")]) if {
 }
 
 _r4_items_p contains result.at_risk("R4", msg, [records.at(a, "owner")]) if {
-	some ref in _assets_in_use
-	a := records.get(ref)
+	some ref, a in _orphaned
 	ops.due_soon(_reassign_by(a))
 	msg := sprintf("%s is owned by %s, who left on %s: reassign it by %s", [ref, a.owner, _owner_left(a), _reassign_by(a)])
 }
@@ -244,15 +293,11 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_assets_in_use := _assets_in_use_p
-
 _r1_items := _r1_items_p
 
 _known := _known_p
 
 _recent_runs := _recent_runs_p
-
-_sightings := _sightings_p
 
 _r2_items := _r2_items_p
 

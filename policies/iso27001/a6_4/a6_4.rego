@@ -32,6 +32,7 @@
 package annexa.iso27001.a6_4
 
 import data.annexa.lib.attest
+import data.annexa.lib.dates
 import data.annexa.lib.docs
 import data.annexa.lib.ops
 import data.annexa.lib.people
@@ -78,7 +79,7 @@ _counted_p contains p if {
 
 _acknowledged(p) if {
 	some d in _covering
-	physical.acknowledged(p, d)
+	_acknowledged_doc(p, d)
 }
 
 _missing := {p | some p in _counted; not _acknowledged(p)}
@@ -140,6 +141,16 @@ findings contains f if {
 		_r2_refs,
 	)
 }
+
+# _acknowledged_doc is physical.acknowledged(person, doc): the person signed an Acknowledgement
+# of the document or of an earlier version of it by the as-of date. The signatures are read once
+# into a set of [Document ref, Person ref] pairs.
+_acknowledged_doc(person, doc) if {
+	some d in physical.chain(doc)
+	[d, person] in _signed
+}
+
+_signed := {[a.document, a.person] | some a in records.of("Acknowledgement"); dates.visible(a.signed_on)}
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.

@@ -124,10 +124,9 @@ _templates_p contains records.ref(d) if {
 	docs.current(d)
 }
 
-_templates_p contains a.document if {
-	some a in records.of("Acknowledgement")
-	a.ack_type == "nda"
-	docs.current(records.get(a.document))
+_templates_p contains doc if {
+	some doc in {a.document | some a in records.of("Acknowledgement"); a.ack_type == "nda"}
+	docs.current(records.get(doc))
 }
 
 _interval(d) := min({input.params.doc_review_days, docs.review_interval(d, input.params.doc_review_days)})

@@ -39,6 +39,7 @@ import data.annexa.lib.people
 import data.annexa.lib.physical
 import data.annexa.lib.records
 import data.annexa.lib.result
+import data.annexa.lib.tech
 import rego.v1
 
 _remote_p contains ref if {
@@ -97,32 +98,30 @@ _r2_population_p contains records.ref(a) if {
 
 _lost(a) if dates.visible(a.lifecycle.lost_on)
 
-# _snapshots maps an Asset ref to the days of the mdm-posture snapshots that report on it.
-_snapshots_p[asset] contains dates.day(t.performed_on) if {
-	some t in records.of("TestRun")
-	t.test_type == "mdm-posture"
-	dates.visible(t.performed_on)
-	some r in object.get(t, "results", [])
-	some asset in ops.assets_named(object.get(r, "resource", ""))
+# _idx indexes the results of the mdm-posture runs (the same index as A.7.9, so that an
+# evaluation of all controls builds it once).
+_idx := tech.index({"mdm-posture"})
+
+# _results maps a device of a remote worker to the rows of the mdm-posture results about it.
+_results := {ref: rows |
+	some ref in _r2_population
+	rows := tech.rows_in(_idx, ref)
+	count(rows) > 0
 }
 
-# _failed maps "Asset/id@day" to the checks that failed or errored for it in that day's snapshots.
-_failed_p[concat("@", [asset, dates.day(t.performed_on)])] contains r.check_id if {
-	some t in records.of("TestRun")
-	t.test_type == "mdm-posture"
-	dates.visible(t.performed_on)
-	some r in object.get(t, "results", [])
-	r.status in {"fail", "error"}
-	some asset in ops.assets_named(object.get(r, "resource", ""))
-}
+# _last maps a device with mdm-posture results to the day of its latest snapshot.
+_last := {ref: max({x[4] | some x in rows}) | some ref, rows in _results}
 
-_last(ref) := dates.latest(_snapshots[ref])
+_cutoff := dates.cutoff(input.params.posture_max_age_days)
 
-_fresh(ref) if dates.within(_last(ref), input.params.posture_max_age_days)
+_fresh(ref) if dates.since(_last[ref], _cutoff)
 
-_last_text(ref) := _last(ref)
+_last_text(ref) := _last[ref]
 
-_last_text(ref) := "never" if not _last(ref)
+_last_text(ref) := "never" if not _last[ref]
+
+# _failed returns the checks that failed or errored for a device in its latest day's snapshots.
+_failed(ref) := {x[1] | some x in _results[ref]; x[4] == _last[ref]; x[2] in {"fail", "error"}}
 
 _r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
@@ -136,10 +135,11 @@ _r2_items_p contains result.fail("R2", msg, [ref]) if {
 _r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	_fresh(ref)
-	checks := _failed[concat("@", [ref, _last(ref)])]
+	checks := _failed(ref)
+	count(checks) > 0
 	msg := sprintf(
 		"%s (assigned to %s) failed %s in the posture snapshot of %s: fix the device settings",
-		[ref, records.get(ref).assigned_to, concat(", ", sort(checks)), _last(ref)],
+		[ref, records.get(ref).assigned_to, concat(", ", sort(checks)), _last[ref]],
 	)
 }
 
@@ -186,10 +186,6 @@ _remote := _remote_p
 _r1_items := _r1_items_p
 
 _r2_population := _r2_population_p
-
-_snapshots := _snapshots_p
-
-_failed := _failed_p
 
 _r2_items := _r2_items_p
 

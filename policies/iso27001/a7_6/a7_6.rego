@@ -32,6 +32,7 @@
 package annexa.iso27001.a7_6
 
 import data.annexa.lib.access
+import data.annexa.lib.dates
 import data.annexa.lib.docs
 import data.annexa.lib.physical
 import data.annexa.lib.records
@@ -112,7 +113,7 @@ _r2_population := {aref | some aref, _ in _access}
 
 _accepted(holder, x) if {
 	some d in _rules(x.zone)
-	physical.acknowledged(holder, d)
+	_acknowledged_doc(holder, d)
 }
 
 _r2_items_p contains result.fail("R2", msg, [aref]) if {
@@ -149,6 +150,16 @@ findings contains f if {
 		_r3_population, _r3_items,
 	)
 }
+
+# _acknowledged_doc is physical.acknowledged(person, doc): the person signed an Acknowledgement
+# of the document or of an earlier version of it by the as-of date. The signatures are read once
+# into a set of [Document ref, Person ref] pairs.
+_acknowledged_doc(person, doc) if {
+	some d in physical.chain(doc)
+	[d, person] in _signed
+}
+
+_signed := {[a.document, a.person] | some a in records.of("Acknowledgement"); dates.visible(a.signed_on)}
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.

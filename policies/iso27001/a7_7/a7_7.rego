@@ -45,6 +45,7 @@ import data.annexa.lib.people
 import data.annexa.lib.physical
 import data.annexa.lib.records
 import data.annexa.lib.result
+import data.annexa.lib.tech
 import rego.v1
 
 _control := "iso27001:A.7.7"
@@ -99,23 +100,27 @@ _r2_population_p contains records.ref(a) if {
 	not _lost(a)
 }
 
-# _locks maps an Asset ref to [day, check_id, status] of the screen-lock results reported for it.
-_locks_p[asset] contains [dates.day(t.performed_on), r.check_id, r.status] if {
-	some t in records.of("TestRun")
-	t.test_type == "mdm-posture"
-	dates.visible(t.performed_on)
-	some r in object.get(t, "results", [])
-	startswith(r.check_id, "screen_lock")
-	some asset in ops.assets_named(object.get(r, "resource", ""))
+# _idx indexes the screen-lock results of the mdm-posture runs.
+_idx := tech.checks_index({"mdm-posture"}, "screen_lock")
+
+# _locks maps an endpoint to [day, check_id, status] of the mdm-posture screen-lock results
+# reported for it.
+_locks := {ref: xs |
+	some ref in _r2_population
+	xs := {[x[4], x[1], x[2]] | some x in tech.rows_in(_idx, ref)}
+	count(xs) > 0
 }
 
-_last(ref) := dates.latest({x[0] | some x in _locks[ref]})
+# _last maps an endpoint with screen-lock results to the day of the latest.
+_last := {ref: max({x[0] | some x in xs}) | some ref, xs in _locks}
 
-_fresh(ref) if dates.within(_last(ref), input.params.posture_max_age_days)
+_cutoff := dates.cutoff(input.params.posture_max_age_days)
 
-_last_text(ref) := _last(ref)
+_fresh(ref) if dates.since(_last[ref], _cutoff)
 
-_last_text(ref) := "never" if not _last(ref)
+_last_text(ref) := _last[ref]
+
+_last_text(ref) := "never" if not _last[ref]
 
 # _limit returns the minutes a check id is bound to (screen_lock_minutes_le_15 gives 15).
 _limit(check_id) := to_number(m[0][1]) if {
@@ -142,11 +147,11 @@ _r2_items_p contains result.fail("R2", msg, [ref]) if {
 _r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	_fresh(ref)
-	bad := {sprintf("%s %s", [x[1], x[2]]) | some x in _locks[ref]; x[0] == _last(ref); _bad(x)}
+	bad := {sprintf("%s %s", [x[1], x[2]]) | some x in _locks[ref]; x[0] == _last[ref]; _bad(x)}
 	count(bad) > 0
 	msg := sprintf(
 		"%s does not lock its screen within screen_lock_max_minutes (%d) in the snapshot of %s (%s): fix the setting",
-		[ref, input.params.screen_lock_max_minutes, _last(ref), concat(", ", sort(bad))],
+		[ref, input.params.screen_lock_max_minutes, _last[ref], concat(", ", sort(bad))],
 	)
 }
 
@@ -235,8 +240,6 @@ findings contains f if {
 _r1_items := _r1_items_p
 
 _r2_population := _r2_population_p
-
-_locks := _locks_p
 
 _r2_items := _r2_items_p
 

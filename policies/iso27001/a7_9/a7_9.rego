@@ -39,6 +39,7 @@ import data.annexa.lib.ops
 import data.annexa.lib.physical
 import data.annexa.lib.records
 import data.annexa.lib.result
+import data.annexa.lib.tech
 import rego.v1
 
 _lost(a) if dates.visible(a.lifecycle.lost_on)
@@ -52,24 +53,35 @@ _r1_population_p contains records.ref(a) if {
 	not _lost(a)
 }
 
-# _results maps an Asset ref to [day, check_id, status] of the mdm-posture results about it.
-_results_p[asset] contains [dates.day(t.performed_on), r.check_id, r.status] if {
-	some t in records.of("TestRun")
-	t.test_type == "mdm-posture"
-	dates.visible(t.performed_on)
-	some r in object.get(t, "results", [])
-	some asset in ops.assets_named(object.get(r, "resource", ""))
+# _idx indexes the results of the mdm-posture runs (the same index as A.6.7, so that an
+# evaluation of all controls builds it once).
+_idx := tech.index({"mdm-posture"})
+
+# _results maps a portable device to [day, check_id, status] of the mdm-posture results about it.
+_results := {ref: xs |
+	some ref in _r1_population
+	xs := {[x[4], x[1], x[2]] | some x in tech.rows_in(_idx, ref)}
+	count(xs) > 0
 }
 
-_last(ref) := dates.latest({x[0] | some x in _results[ref]})
+# _last maps a portable device with results to the day of its latest ones.
+_last := {ref: max({x[0] | some x in xs}) | some ref, xs in _results}
 
-_fresh(ref) if dates.within(_last(ref), input.params.posture_max_age_days)
+_cutoff := dates.cutoff(input.params.posture_max_age_days)
 
-_last_text(ref) := _last(ref)
+_fresh(ref) if dates.since(_last[ref], _cutoff)
 
-_last_text(ref) := "never" if not _last(ref)
+_last_text(ref) := _last[ref]
 
-_latest(ref) := {x | some x in _results[ref]; x[0] == _last(ref)}
+_last_text(ref) := "never" if not _last[ref]
+
+# _latests maps a device with a fresh snapshot to the results of its latest day.
+_latests := {ref: {x | some x in _results[ref]; x[0] == day} | some ref, day in _last; _fresh(ref)}
+
+_latest(ref) := _latests[ref]
+
+# _remote are the check ids that report remote lock or wipe.
+_remote := {cid | some cid, _ in tech.families(_idx, {"remote": `remote_(lock|wipe)`})}
 
 _encrypted(ref) if {
 	some x in _latest(ref)
@@ -83,7 +95,7 @@ _bad_check(x) if {
 }
 
 _bad_check(x) if {
-	regex.match(`remote_(lock|wipe)`, x[1])
+	x[1] in _remote
 	x[2] in {"fail", "error"}
 }
 
@@ -103,7 +115,7 @@ _r1_items_p contains result.fail("R1", msg, [ref]) if {
 	bad := {sprintf("%s %s", [x[1], x[2]]) | some x in _latest(ref); _bad_check(x)}
 	msg := sprintf(
 		"%s shows no passing disk encryption check in the snapshot of %s (%s): encrypt the disk",
-		[ref, _last(ref), _list(bad)],
+		[ref, _last[ref], _list(bad)],
 	)
 }
 
@@ -115,7 +127,7 @@ _r1_items_p contains result.fail("R1", msg, [ref]) if {
 	count(bad) > 0
 	msg := sprintf(
 		"%s failed %s in the snapshot of %s: restore remote lock and wipe",
-		[ref, concat(", ", sort(bad)), _last(ref)],
+		[ref, concat(", ", sort(bad)), _last[ref]],
 	)
 }
 
@@ -175,9 +187,11 @@ findings contains f if {
 
 # --- R3: lost devices reported and wiped.
 
+_lookback_cutoff := dates.cutoff(input.params.lookback_days)
+
 _r3_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
-	dates.within(a.lifecycle.lost_on, input.params.lookback_days)
+	dates.since(a.lifecycle.lost_on, _lookback_cutoff)
 }
 
 _incidents_p[x] contains records.ref(i) if {
@@ -240,8 +254,6 @@ findings contains f if {
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _r1_population := _r1_population_p
-
-_results := _results_p
 
 _r1_items := _r1_items_p
 

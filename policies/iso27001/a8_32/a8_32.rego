@@ -88,12 +88,15 @@ _prod(c) if {
 	records.get(s).environment == "prod"
 }
 
-_changes_p contains records.ref(c) if {
+# _change_records maps the ref of each production change deployed in the lookback to the change.
+_change_records := {records.ref(c): c |
 	some c in records.of("ChangeRecord")
 	c.change_class != "management-system"
 	_prod(c)
-	dates.within(_deployed_on(c), input.params.lookback_days)
+	_within(_deployed_on(c), input.params.lookback_days)
 }
+
+_changes := {ref | some ref, _ in _change_records}
 
 # --- R1: author, approval before deployment, passing tests, rollback plan.
 
@@ -102,8 +105,7 @@ _known_author(c) if records.get(c.author).kind == "Person"
 _author(c) := object.get(c, "author", "nobody")
 
 _r1_items_p contains result.fail("R1", msg, [records.at(c, "author")]) if {
-	some ref in _changes
-	c := records.get(ref)
+	some ref, c in _change_records
 	not _known_author(c)
 	msg := sprintf("%s names %s as author, who is not a recorded Person: record who made the change", [ref, _author(c)])
 }
@@ -115,8 +117,7 @@ _approved_by_other_by(c, day) if {
 }
 
 _r1_items_p contains result.fail("R1", msg, [records.at(c, "approvals")]) if {
-	some ref in _changes
-	c := records.get(ref)
+	some ref, c in _change_records
 	c.change_class != "emergency"
 	not _approved_by_other_by(c, _deploy_day(c))
 	msg := sprintf(
@@ -129,15 +130,13 @@ _r1_items_p contains result.fail("R1", msg, [records.at(c, "approvals")]) if {
 }
 
 _r1_items_p contains result.fail("R1", msg, [records.at(c, "tests")]) if {
-	some ref in _changes
-	c := records.get(ref)
+	some ref, c in _change_records
 	count(object.get(c, "tests", [])) == 0
 	msg := sprintf("%s records no tests: run and record the tests before deploying", [ref])
 }
 
 _r1_items_p contains result.fail("R1", msg, [records.at(c, "tests")]) if {
-	some ref in _changes
-	c := records.get(ref)
+	some ref, c in _change_records
 	failed := {object.get(t, "type", "unnamed") |
 		some t in object.get(c, "tests", [])
 		object.get(t, "result", "none") != "pass"
@@ -150,8 +149,7 @@ _r1_items_p contains result.fail("R1", msg, [records.at(c, "tests")]) if {
 }
 
 _r1_items_p contains result.fail("R1", msg, [records.at(c, "rollback_plan")]) if {
-	some ref in _changes
-	c := records.get(ref)
+	some ref, c in _change_records
 	c.change_class in {"normal", "project"}
 	object.get(c, "rollback_plan", false) != true
 	msg := sprintf(
@@ -288,7 +286,7 @@ _protection_results_rows := {[concat("@", [asset, dates.day(t.performed_on)]), c
 
 _last_protection(ref) := dates.latest(_protection_runs[ref])
 
-_checked_recently(ref) if dates.within(_last_protection(ref), input.params.config_scan_days)
+_checked_recently(ref) if _within(_last_protection(ref), input.params.config_scan_days)
 
 _last_protection_text(ref) := _last_protection(ref)
 
@@ -349,7 +347,7 @@ _prod_deployment(m) if not m.deployment.environment
 _model_deployments_p contains records.ref(m) if {
 	some m in records.of("ModelRecord")
 	_prod_deployment(m)
-	dates.within(m.deployment.deployed_on, input.params.lookback_days)
+	_within(m.deployment.deployed_on, input.params.lookback_days)
 }
 
 # _named_by maps a ChangeRecord ref to the ModelRecords whose deployment names it.
@@ -376,8 +374,7 @@ _pipeline_runs := {k: vs |
 }
 
 _pipeline_runs_rows := {[c.pipeline_run, ref] |
-	some ref in _changes
-	c := records.get(ref)
+	some ref, c in _change_records
 	is_string(c.pipeline_run)
 }
 
@@ -462,10 +459,22 @@ findings contains f if {
 	)
 }
 
+# _cutoffs maps every whole number of days among the parameters to the first day within that
+# many days of the as-of date, so that _within(d, n) compares strings instead of parsing dates.
+_cutoffs := {n: dates.add_days(input.as_of, 0 - n) | some _, n in input.params; is_number(n); n == floor(n)}
+
+# _within is dates.within(d, n): d (a date or timestamp) lies in [as_of - n days, as_of].
+_within(d, n) if {
+	day := dates.day(d)
+	day <= input.as_of
+	day >= _cutoffs[n]
+} else if {
+	not _cutoffs[n]
+	dates.within(d, n)
+}
+
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_changes := _changes_p
-
 _r1_items := _r1_items_p
 
 _emergencies := _emergencies_p

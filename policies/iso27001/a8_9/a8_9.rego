@@ -143,18 +143,26 @@ findings contains f if {
 
 # --- shared: latest failing results per asset.
 
-# _latest_results are the serious and drift results of the latest scan of each asset, as {asset, o}.
-# Only the serious results and the drift checks are kept: R3 and R4 read no others.
-_latest_results_p contains {"asset": asset, "o": o} if {
+# _latest are [asset, row] of the serious results and the drift checks of the latest scan of each
+# asset: R3 and R4 read no others. Only the failed ones are turned into result objects
+# (_failed_results, as {asset, o}); the others are only counted in the populations.
+_latest := [[asset, x] |
 	some asset in tech.assets_in(_idx)
 	some x in tech.latest_rows_in(_idx, asset, `.`)
 	_read(x)
-	some o in tech.checks([x])
-}
+]
 
 _read(x) if x[7] in _serious
 
-_read(x) if contains(lower(x[1]), "drift")
+_read(x) if _drifted(x[1])
+
+_drifted(check_id) if contains(lower(check_id), "drift")
+
+_failed_results := {{"asset": p[0], "o": o} |
+	some p in _latest
+	p[1][2] in tech.failed
+	some o in tech.checks([p[1]])
+}
 
 _tracked(x) if tech.findings_tracking[[x.asset, x.o.check_id]]
 
@@ -170,8 +178,7 @@ _excepted(x) if {
 _serious := {"high", "critical"}
 
 _untracked_p contains x if {
-	some x in _latest_results
-	x.o.status in tech.failed
+	some x in _failed_results
 	x.o.severity in _serious
 	not _tracked(x)
 	not _excepted(x)
@@ -184,9 +191,9 @@ _r3_findings_p contains f if {
 	tech.in_sla_period(f)
 }
 
-_r3_population := {records.ref(f) | some f in _r3_findings} | {x.o.at |
-	some x in _latest_results
-	x.o.severity in _serious
+_r3_population := {records.ref(f) | some f in _r3_findings} | {tech.at(p[1]) |
+	some p in _latest
+	p[1][7] in _serious
 }
 
 _r3_items_p contains result.fail("R3", msg, [x.o.at]) if {
@@ -214,16 +221,11 @@ findings contains f if {
 
 # --- R4: drift tracked.
 
-_drift_p contains x if {
-	some x in _latest_results
-	contains(lower(x.o.check_id), "drift")
-}
-
-_r4_population := {x.o.at | some x in _drift}
+_r4_population := {tech.at(p[1]) | some p in _latest; _drifted(p[1][1])}
 
 _r4_items_p contains result.fail("R4", msg, [x.o.at]) if {
-	some x in _drift
-	x.o.status in tech.failed
+	some x in _failed_results
+	_drifted(x.o.check_id)
 	not _tracked(x)
 	not _excepted(x)
 	msg := sprintf(
@@ -247,14 +249,10 @@ _r2_population := _r2_population_p
 
 _r2_items := _r2_items_p
 
-_latest_results := _latest_results_p
-
 _untracked := _untracked_p
 
 _r3_findings := _r3_findings_p
 
 _r3_items := _r3_items_p
-
-_drift := _drift_p
 
 _r4_items := _r4_items_p

@@ -156,10 +156,13 @@ _acked := {k: vs |
 	vs := {x[1] | some x in _acked_rows; x[0] == k}
 }
 
-_acked_rows := {[sprintf("%s|%s", [k.person, k.document]), ai.major(k.document_version)] |
+_acked_rows := {[sprintf("%s|%s", [k.person, k.document]), _ack_majors[k.document_version]] |
 	some k in records.of("Acknowledgement")
 	dates.visible(k.signed_on)
 }
+
+# _ack_majors maps each acknowledged version string to its major number, worked out once.
+_ack_majors := {v: ai.major(v) | some v in {k.document_version | some k in records.of("Acknowledgement")}}
 
 # _acknowledged holds when the person acknowledged the document, or an earlier version of it along
 # the supersedes chain, in the document's current major version.
