@@ -69,6 +69,8 @@ func runAttest(cmd *cobra.Command, a *app, opts *attestOptions) error {
 	if _, err := parseAsOf(opts.asOf); err != nil {
 		return err
 	}
+	a.startEngine()
+	ev, evErr := a.loadEvidence(opts.dir, opts.ref)
 	eng, err := a.engine()
 	if err != nil {
 		return err
@@ -77,9 +79,8 @@ func runAttest(cmd *cobra.Command, a *app, opts *attestOptions) error {
 	if err != nil {
 		return err
 	}
-	ev, err := a.loadEvidence(opts.dir, opts.ref)
-	if err != nil {
-		return err
+	if evErr != nil {
+		return evErr
 	}
 	if err := ev.check(cmd.ErrOrStderr()); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -115,6 +116,9 @@ type app struct {
 	policies string
 	limits   bundle.Limits
 	timeout  time.Duration
+	// compiling is the policy engine, compiled once per run; compileTime is what it took.
+	compiling   func() (*engine.Engine, error)
+	compileTime time.Duration
 }
 
 // limitFlag is --limit name=value, repeatable.
@@ -124,9 +128,27 @@ func (f limitFlag) String() string     { return "" }
 func (f limitFlag) Set(s string) error { return f.l.Set(s) }
 func (f limitFlag) Type() string       { return "name=value" }
 
+// startEngine compiles the policies in the background, so that they compile while the evidence
+// is read; engine waits for them.
+func (a *app) startEngine() {
+	if a.compiling == nil {
+		a.compiling = sync.OnceValues(a.loadEngine)
+		go a.compiling() //nolint:errcheck // engine() returns the result
+	}
+}
+
 // engine returns the policy engine: the built-in policies and the organization's own, from
 // --policies or, when it exists, the default folder.
 func (a *app) engine() (*engine.Engine, error) {
+	if a.compiling == nil {
+		a.compiling = sync.OnceValues(a.loadEngine)
+	}
+	return a.compiling()
+}
+
+func (a *app) loadEngine() (*engine.Engine, error) {
+	start := time.Now()
+	defer func() { a.compileTime = time.Since(start) }()
 	dir := a.policies
 	if dir == "" {
 		if st, err := os.Stat(engine.DefaultCustomDir); err == nil && st.IsDir() {

@@ -86,19 +86,18 @@ func runEval(cmd *cobra.Command, a *app, opts *evalOptions) error {
 	if _, err := parseAsOf(opts.asOf); err != nil {
 		return err
 	}
-	t0 := time.Now()
+	a.startEngine()
+	ev, evErr := a.loadEvidence(opts.dir, opts.ref)
 	eng, err := a.engine()
 	if err != nil {
 		return err
 	}
-	compiled := time.Since(t0)
 	controls, err := scope(eng, opts.standard, opts.control)
 	if err != nil {
 		return err
 	}
-	ev, err := a.loadEvidence(opts.dir, opts.ref)
-	if err != nil {
-		return err
+	if evErr != nil {
+		return evErr
 	}
 	asOf, err := ev.asOfFor(opts.asOf)
 	if err != nil {
@@ -142,7 +141,7 @@ func runEval(cmd *cobra.Command, a *app, opts *evalOptions) error {
 		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 		_ = json.NewEncoder(cmd.ErrOrStderr()).Encode(map[string]any{
 			"records": len(ev.bundle.Records), "files": len(ev.bundle.Files),
-			"compile_ms": ms(compiled), "decode_ms": ms(ev.decodeTime), "validate_ms": ms(ev.validateTime),
+			"compile_ms": ms(a.compileTime), "decode_ms": ms(ev.decodeTime), "validate_ms": ms(ev.validateTime),
 			"evaluate_ms": ms(evaluated), "render_ms": ms(time.Since(t2)),
 		})
 	}

@@ -409,6 +409,8 @@ func (a *app) evaluateCmd(cmd *cobra.Command, dir, ref, asOfFlag, standard strin
 	if _, err := parseAsOf(asOfFlag); err != nil {
 		return nil, nil, nil, err
 	}
+	a.startEngine()
+	ev, evErr := a.loadEvidence(dir, ref)
 	eng, err := a.engine()
 	if err != nil {
 		return nil, nil, nil, err
@@ -417,9 +419,8 @@ func (a *app) evaluateCmd(cmd *cobra.Command, dir, ref, asOfFlag, standard strin
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	ev, err := a.loadEvidence(dir, ref)
-	if err != nil {
-		return nil, nil, nil, err
+	if evErr != nil {
+		return nil, nil, nil, evErr
 	}
 	if err := ev.check(cmd.ErrOrStderr()); err != nil {
 		return nil, nil, nil, err

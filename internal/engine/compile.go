@@ -3,14 +3,18 @@
 package engine
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -71,28 +75,41 @@ func BuiltinModules() ([]Module, error) {
 	return mods, err
 }
 
-// Parse parses modules as Rego v1 with annotations, under the sandbox capabilities.
+// Parse parses modules as Rego v1 with annotations, under the sandbox capabilities, on every
+// processor.
 func Parse(mods []Module) (map[string]*ast.Module, error) {
 	caps := Capabilities()
-	out := make(map[string]*ast.Module, len(mods))
-	var errs ast.Errors
-	for _, m := range mods {
-		pm, err := ast.ParseModuleWithOpts(m.Path, m.Source, ast.ParserOptions{
-			ProcessAnnotation: true,
-			RegoVersion:       ast.RegoV1,
-			Capabilities:      caps,
-		})
-		if err != nil {
-			if es, ok := err.(ast.Errors); ok {
-				errs = append(errs, es...)
-				continue
+	parsed := make([]*ast.Module, len(mods))
+	errs := make([]error, len(mods))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(mods)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(mods); i = int(next.Add(1) - 1) {
+				parsed[i], errs[i] = ast.ParseModuleWithOpts(mods[i].Path, mods[i].Source, ast.ParserOptions{
+					ProcessAnnotation: true,
+					RegoVersion:       ast.RegoV1,
+					Capabilities:      caps,
+				})
 			}
-			return nil, err
-		}
-		out[m.Path] = pm
+		})
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	wg.Wait()
+	out := make(map[string]*ast.Module, len(mods))
+	var all ast.Errors
+	for i, m := range mods {
+		if err := errs[i]; err != nil {
+			es, ok := err.(ast.Errors)
+			if !ok {
+				return nil, err
+			}
+			all = append(all, es...)
+			continue
+		}
+		out[m.Path] = parsed[i]
+	}
+	if len(all) > 0 {
+		return nil, all
 	}
 	return out, nil
 }
@@ -116,32 +133,102 @@ var checkStages = []ast.StageID{
 	ast.StageCheckDeprecatedBuiltins, ast.StageBuildRequiredCapabilities,
 }
 
-// compile parses and compiles the modules that are not tests.
-func compile(mods []Module) (*ast.Compiler, error) {
-	return compileWith(mods, false)
+// noopStages rewrite constructs that the built-in policies do not use (print calls, template
+// strings, rego.metadata calls, with, test tracing) or redo what the parser already did
+// (METADATA blocks). TestTrustedStagesChangeNothing checks that skipping them leaves the
+// compiled built-in policies unchanged.
+var noopStages = []ast.StageID{
+	ast.StageRewritePrintCalls, ast.StageRewriteTemplateStrings, ast.StageRewriteRegoMetadataCalls,
+	ast.StageRewriteWithValues, ast.StageRewriteTestRulesForTracing, ast.StageParseMetadataBlocks,
 }
 
-// compileWith compiles the modules that are not tests; trusted skips the pure checks.
-func compileWith(mods []Module, trusted bool) (*ast.Compiler, error) {
+// libPrefix holds the helpers every control package may use; a control package uses nothing
+// else (TestControlsUseOnlyTheLibrary), so the built-in set compiles in independent shards.
+const libPrefix = "policies/lib/"
+
+// compile parses and compiles the modules that are not tests, with every check.
+func compile(mods []Module) (*ast.Compiler, error) {
+	parsed, err := Parse(production(mods))
+	if err != nil {
+		return nil, policyErrors(err)
+	}
+	return compileParsed(parsed, false)
+}
+
+func production(mods []Module) []Module {
 	var prod []Module
 	for _, m := range mods {
 		if !m.IsTest() {
 			prod = append(prod, m)
 		}
 	}
-	parsed, err := Parse(prod)
-	if err != nil {
-		return nil, policyErrors(err)
-	}
+	return prod
+}
+
+// compileParsed compiles parsed modules; trusted skips the pure checks and the stages that
+// change nothing in the built-in policies.
+func compileParsed(parsed map[string]*ast.Module, trusted bool) (*ast.Compiler, error) {
 	c := NewCompiler()
 	if trusted {
-		c = c.WithStrict(false).WithSkipStages(checkStages...)
+		c = c.WithStrict(false).WithSkipStages(slices.Concat(checkStages, noopStages)...)
 	}
 	c.Compile(parsed)
 	if c.Failed() {
 		return nil, policyErrors(c.Errors)
 	}
 	return c, nil
+}
+
+// compileShards compiles the built-in policies as n shards in parallel: each holds the library
+// and a share of the control packages, balanced by size. Compiling is single-threaded in OPA;
+// the library compiled n times costs less than the processors it brings in.
+func compileShards(parsed map[string]*ast.Module, sizes map[string]int, n int) ([]*ast.Compiler, map[string]int, error) {
+	var lib, own []string
+	for path := range parsed {
+		if strings.HasPrefix(path, libPrefix) {
+			lib = append(lib, path)
+		} else {
+			own = append(own, path)
+		}
+	}
+	n = max(1, min(n, len(own)))
+	slices.SortFunc(own, func(a, b string) int { return cmp.Or(cmp.Compare(sizes[b], sizes[a]), strings.Compare(a, b)) })
+	sets := make([]map[string]*ast.Module, n)
+	load := make([]int, n)
+	for i := range sets {
+		sets[i] = make(map[string]*ast.Module, len(lib)+len(own)/n+1)
+		for _, p := range lib {
+			sets[i][p] = parsed[p]
+		}
+	}
+	shardOf := make(map[string]int, len(own))
+	for _, p := range own {
+		i := slices.Index(load, slices.Min(load))
+		sets[i][p] = parsed[p]
+		load[i] += sizes[p]
+		shardOf[parsed[p].Package.Path.String()] = i
+	}
+	shards := make([]*ast.Compiler, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range sets {
+		wg.Go(func() { shards[i], errs[i] = compileParsed(sets[i], true) })
+	}
+	wg.Wait()
+	var lines PolicyErrors
+	for _, err := range errs {
+		var pe PolicyErrors
+		if errors.As(err, &pe) {
+			lines = append(lines, pe...)
+		} else if err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(lines) > 0 {
+		slices.Sort(lines)
+		return nil, nil, slices.Compact(lines)
+	}
+	return shards, shardOf, nil
 }
 
 // PolicyErrors are problems in policy sources, each at file:line:col.
@@ -209,10 +296,14 @@ func (p Policy) Basis() string {
 	return "records"
 }
 
-func policiesOf(c *ast.Compiler) ([]Policy, []Policy, error) {
+func policiesOf(cs []*ast.Compiler) ([]Policy, []Policy, error) {
 	var out, ext []Policy
 	seen := map[string]string{}
-	for _, ar := range c.GetAnnotationSet().Flatten() {
+	var refs []*ast.AnnotationsRef
+	for _, c := range cs {
+		refs = append(refs, c.GetAnnotationSet().Flatten()...)
+	}
+	for _, ar := range refs {
 		a := ar.Annotations
 		if a.Scope != "package" {
 			continue
@@ -276,26 +367,54 @@ var builtin = sync.OnceValues(func() (*compiled, error) {
 })
 
 type compiled struct {
-	compiler   *ast.Compiler
+	// shards compile the policy set in parts: the built-in set as several shards that each
+	// hold the library and some control packages, a set with custom policies as one.
+	shards     []*ast.Compiler
+	shardOf    map[string]int // package path (data.annexa...) -> shard
 	policies   []Policy
 	extensions []Policy
 	modules    []Module
 	digest     string
 }
 
+// shardFor returns the shard that holds a package.
+func (c *compiled) shardFor(pkg string) int { return c.shardOf["data."+pkg] }
+
 func newCompiled(mods []Module) (*compiled, error) { return newCompiledWith(mods, false) }
 
+// newCompiledWith compiles a policy set: trusted (the built-in policies, tested) in parallel
+// shards without the pure checks, otherwise as one set with every check.
 func newCompiledWith(mods []Module, trusted bool) (*compiled, error) {
-	c, err := compileWith(mods, trusted)
+	prod := production(mods)
+	parsed, err := Parse(prod)
+	if err != nil {
+		return nil, policyErrors(err)
+	}
+	var shards []*ast.Compiler
+	var shardOf map[string]int
+	if trusted {
+		sizes := make(map[string]int, len(prod))
+		for _, m := range prod {
+			sizes[m.Path] = len(m.Source)
+		}
+		shards, shardOf, err = compileShards(parsed, sizes, min(runtime.GOMAXPROCS(0), maxShards))
+	} else {
+		var c *ast.Compiler
+		c, err = compileParsed(parsed, false)
+		shards = []*ast.Compiler{c}
+	}
 	if err != nil {
 		return nil, err
 	}
-	ps, ext, err := policiesOf(c)
+	ps, ext, err := policiesOf(shards)
 	if err != nil {
 		return nil, err
 	}
-	return &compiled{compiler: c, policies: ps, extensions: ext, modules: mods, digest: Digest(mods)}, nil
+	return &compiled{shards: shards, shardOf: shardOf, policies: ps, extensions: ext, modules: mods, digest: Digest(mods)}, nil
 }
+
+// maxShards bounds the shards of the built-in set: each compiles the library again.
+const maxShards = 8
 
 // Digest returns the sha256 of a policy set: of the sorted lines "sha256  path" of every
 // module that is not a test.

@@ -103,40 +103,44 @@ func (e *Engine) Policy(control string) (Policy, bool) {
 	return e.c.policies[i], true
 }
 
-// prepare builds one query per worker, each gathering the findings of a share of the controls,
-// so that shared index rules are computed once per worker.
+// prepare builds one query per worker, each gathering the findings of a share of the controls
+// from the shard that holds them, so that shared index rules are computed once per worker.
 func (e *Engine) prepare(ctx context.Context, controls []Policy) ([]groupQuery, error) {
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(controls)))
-	groups := make([][]Policy, workers)
-	for i, p := range controls {
-		groups[i%workers] = append(groups[i%workers], p)
+	byShard := make([][]Policy, len(e.c.shards))
+	for _, p := range controls {
+		i := e.c.shardFor(p.Package)
+		byShard[i] = append(byShard[i], p)
 	}
+	perShard := max(1, runtime.GOMAXPROCS(0)/len(e.c.shards))
 	var out []groupQuery
-	for _, g := range groups {
-		if len(g) == 0 {
-			continue
+	for shard, ps := range byShard {
+		groups := make([][]Policy, min(perShard, len(ps)))
+		for i, p := range ps {
+			groups[i%len(groups)] = append(groups[i%len(groups)], p)
 		}
-		var b strings.Builder
-		b.WriteString("x := {")
-		for i, p := range g {
-			if i > 0 {
-				b.WriteString(", ")
+		for _, g := range groups {
+			var b strings.Builder
+			b.WriteString("x := {")
+			for i, p := range g {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(&b, "%q: data.%s.findings", p.key(), p.Package)
 			}
-			fmt.Fprintf(&b, "%q: data.%s.findings", p.key(), p.Package)
+			b.WriteString("}")
+			pq, err := rego.New(
+				rego.Query(b.String()),
+				rego.Compiler(e.c.shards[shard]),
+				rego.StrictBuiltinErrors(true),
+			).PrepareForEval(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("prepare policies: %w", err)
+			}
+			out = append(out, groupQuery{controls: g, pq: pq})
 		}
-		b.WriteString("}")
-		pq, err := rego.New(
-			rego.Query(b.String()),
-			rego.Compiler(e.c.compiler),
-			rego.StrictBuiltinErrors(true),
-		).PrepareForEval(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("prepare policies: %w", err)
-		}
-		out = append(out, groupQuery{controls: g, pq: pq})
 	}
 	pq, err := rego.New(rego.Query(`x := {"gate": data.annexa.lib.soa.gate, "waivers": data.annexa.lib.waivers.status}`),
-		rego.Compiler(e.c.compiler)).PrepareForEval(ctx)
+		rego.Compiler(e.c.shards[0])).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("prepare applicability gate: %w", err)
 	}
