@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -103,6 +104,9 @@ func (a *app) loadEvidence(dir, ref string) (*evidence, error) {
 		return nil, err
 	}
 	decodeTime := time.Since(t0)
+	if len(b.Records) > largeBundle && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
 	t1 := time.Now()
 	a.progress.set("validating %d records in %d files", len(b.Records), len(b.Files))
 	diags = append(diags, validateAll(sch, b.Records)...)
