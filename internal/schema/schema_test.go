@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -47,6 +48,30 @@ func validate(t *testing.T, src string) []string {
 		}
 	}
 	return out
+}
+
+// TestClosedListElements checks that a list of structures that must not be empty still refuses
+// unknown fields in its elements (CUE leaves [...{...}] & list.MinItems(1) open).
+func TestClosedListElements(t *testing.T) {
+	src, err := os.ReadFile("../../evidence/ai/ai_systems/ticket-triage.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ old, new, want string }{
+		{"  - {stage: inception, from: 2023-08-01}", "  - {stage: inception, from: 2023-08-01, colour: red}",
+			"r.yaml:9:42: AISystem lifecycle.0.colour: unknown field: check the spelling against the fields of AISystem"},
+	} {
+		mutated := strings.Replace(string(src), tc.old, tc.new, 1)
+		if mutated == string(src) {
+			t.Fatalf("%q is not in the example record", tc.old)
+		}
+		if got := strings.Join(validate(t, mutated), "\n"); got != tc.want {
+			t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+		}
+	}
+	if got := validate(t, string(src)); len(got) > 0 {
+		t.Errorf("the example record is invalid: %v", got)
+	}
 }
 
 func TestValidate(t *testing.T) {
