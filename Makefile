@@ -35,7 +35,7 @@ bench: ## time annexa on generated bundles of 1k, 10k and 100k records against t
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./internal/cli
 
 race: ## run every test under the race detector
-	$(GO) test -race ./...
+	$(GO) test -race -timeout 60m ./...
 
 check: fmt vet test ## what a change must pass before it is committed
 
