@@ -77,14 +77,19 @@ chain(d) := graph.reachable(_chain_graph, {records.ref(d)})
 
 # _acked maps [Document ref, major version] to the people who signed that major version by
 # as-of. The major number is worked out once per distinct version string.
+# The signers are grouped first by [document, version string] (a comprehension index on two plain
+# fields, no per-record key to build), then the few version groups are merged by major number.
 _acked := {key: signers |
-	some key in {r[0] | some r in _ack_rows}
-	signers := {r[1] | some r in _ack_rows; r[0] == key}
+	some key in {[pair[0], _majors[pair[1]]] | some pair in _ack_pairs}
+	signers := {p | some pair, ps in _acked_by_version; pair[0] == key[0]; _majors[pair[1]] == key[1]; some p in ps}
+	count(signers) > 0
 }
 
-_ack_rows := {[[a.document, _majors[a.document_version]], a.person] |
-	some a in records.of("Acknowledgement")
-	a.signed_on < _after_as_of
+_ack_pairs := {[a.document, a.document_version] | some a in records.of("Acknowledgement")}
+
+_acked_by_version := {[doc, v]: signers |
+	some [doc, v] in _ack_pairs
+	signers := {a.person | some a in records.of("Acknowledgement"); a.document == doc; a.document_version == v; a.signed_on < _after_as_of}
 }
 
 _majors := {v: major(v) | some v in {a.document_version | some a in records.of("Acknowledgement")}}

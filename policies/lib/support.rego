@@ -205,8 +205,9 @@ _requirement(nc) := parts[count(parts) - 1] if parts := split(object.get(nc, "re
 _closed(nc) if dates.visible(nc.closed_on)
 
 # passed_trainings are the passed TrainingRecords completed by the as-of date.
-passed_trainings := {t |
-	some t in records.of("TrainingRecord")
+# It is an object keyed by record id: a set of whole records would hash every record.
+passed_trainings := {id: t |
+	some id, t in records.of("TrainingRecord")
 	t.passed == true
 	dates.visible(t.completed_on)
 }
@@ -549,12 +550,18 @@ awareness_flags := {
 	"iso42001:2023": {"ai_policy", "personal_contribution", "consequences_of_nonconformity"},
 }
 
-_aware_rows := [[[std, t.person], [dates.day(t.completed_on), t.course]] |
-	some std in standards
-	types := awareness_types[std]
+_aware_rows := [[[std, t.person], [day, t.course]] |
 	some t in passed_trainings
-	t.course_type in types
+	stds := _awareness_standards[t.course_type]
+	day := dates.day(t.completed_on)
+	some std in stds
 ]
+
+# _awareness_standards maps a course type to the standards whose awareness training it is.
+_awareness_standards := {type: {std | some std in standards; type in awareness_types[std]} |
+	some std0 in standards
+	some type in awareness_types[std0]
+}
 
 # _aware maps [standard, Person ref] to [day, course] of each passed awareness course.
 _aware := {k: rows |

@@ -59,9 +59,8 @@ import rego.v1
 
 # _enabled_human_accounts maps the ref of each enabled human account to the account.
 _enabled_human_accounts := {records.ref(acc): acc |
-	some acc in records.of("Account")
+	some acc in access.active_accounts
 	acc.account_type == "human"
-	access.active(acc)
 }
 
 _enabled_human := {ref | some ref, _ in _enabled_human_accounts}
@@ -224,9 +223,8 @@ findings contains f if {
 # --- R4: service accounts have an owner, a purpose and a recent review.
 
 _r4_population_p contains records.ref(acc) if {
-	some acc in records.of("Account")
+	some acc in access.active_accounts
 	acc.account_type == "service"
-	access.active(acc)
 }
 
 _owner_active(acc) if people.active_ref(acc.service_owner)
@@ -248,11 +246,12 @@ _r4_items_p contains result.fail("R4", msg, [records.at(acc, "description")]) if
 	msg := sprintf("%s (service, %s) states no purpose: say in its description what it is used for", [ref, acc.system])
 }
 
-_decisions_p contains [item.account, dates.day(ar.completed_on)] if {
+_decisions_p contains [item.account, day] if {
 	some ar in records.of("AccessReview")
-	dates.visible(ar.completed_on)
+	day := dates.day(ar.completed_on)
+	day <= input.as_of
 	some item in ar.items
-	item.account in _r4_population
+	_r4_population[item.account]
 }
 
 # _reviewed maps an Account ref to the days of the access reviews that decided on it.
@@ -292,15 +291,13 @@ findings contains f if {
 # --- R5: account data observed within posture_max_age_days.
 
 _r5_population_p contains records.ref(acc) if {
-	some acc in records.of("Account")
-	access.active(acc)
+	some acc in access.active_accounts
 }
 
 _fresh(acc) if _within(acc.observed_on, input.params.posture_max_age_days)
 
-_stale_accounts_p contains acc if {
-	some acc in records.of("Account")
-	access.active(acc)
+_stale_accounts := {id: acc |
+	some id, acc in access.active_accounts
 	not _fresh(acc)
 }
 
@@ -339,14 +336,17 @@ findings contains f if {
 _cutoffs := {n: dates.add_days(input.as_of, 0 - n) | some _, n in input.params; is_number(n); n == floor(n)}
 
 # _within is dates.within(d, n): d (a date or timestamp) lies in [as_of - n days, as_of].
+# A date or timestamp sorts before _after_as_of exactly when its day is on or before as-of, and
+# at or after a cutoff day exactly when its day is: no substring per record.
 _within(d, n) if {
-	day := dates.day(d)
-	day <= input.as_of
-	day >= _cutoffs[n]
+	d < _after_as_of
+	d >= _cutoffs[n]
 } else if {
 	not _cutoffs[n]
 	dates.within(d, n)
 }
+
+_after_as_of := dates.add_days(input.as_of, 1)
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
@@ -367,7 +367,5 @@ _r4_items := _r4_items_p
 _decisions := _decisions_p
 
 _r5_population := _r5_population_p
-
-_stale_accounts := _stale_accounts_p
 
 _r5_items := _r5_items_p

@@ -44,10 +44,11 @@ import data.annexa.lib.result
 import data.annexa.lib.tech
 import rego.v1
 
-_people_accounts_p contains acc if {
-	some acc in records.of("Account")
+# _people_accounts maps an id to each enabled human or auditor account (an object: a set of whole
+# records would hash every record).
+_people_accounts := {id: acc |
+	some id, acc in access.active_accounts
 	acc.account_type in {"human", "auditor"}
-	access.active(acc)
 }
 
 # --- R1: MFA on every personal account.
@@ -72,12 +73,11 @@ findings contains f if {
 
 _methods := {m | some m in input.params.phishing_resistant_methods}
 
-_r2_accounts_p contains acc if {
+_r2_accounts := {id: acc |
 	count(_methods) > 0
-	some acc in records.of("Account")
+	some id, acc in access.active_accounts
 	acc.privileged == true
 	acc.account_type in {"human", "auditor", "shared", "break-glass"}
-	access.active(acc)
 }
 
 _r2_population := {records.ref(acc) | some acc in _r2_accounts}
@@ -197,11 +197,8 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_people_accounts := _people_accounts_p
 
 _r1_items := _r1_items_p
-
-_r2_accounts := _r2_accounts_p
 
 _r2_items := _r2_items_p
 
