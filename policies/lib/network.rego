@@ -198,7 +198,7 @@ _topic_entries[topic] := [[target, o] |
 # _row_targets returns what a result is about: the resource itself and the assets it names (as
 # ops.assets_named: an Asset reference, or an external id of assets); a result without a resource
 # is about the run's scope (the scope's entries and the assets they name).
-_row_targets(r, _) := {res} | object.get(ops.assets_by_external_id, res, set()) if {
+_row_targets(r, _) := {res} | ops.assets_named(res) if {
 	res := r.resource
 	is_string(res)
 }
@@ -310,12 +310,87 @@ _obs_cert_expiry := {target: os |
 
 _obs_of("cert-expiry") := _obs_cert_expiry
 
-# _topic_latest maps a topic to, for each target, [day of its latest observation, the
-# observations of that day].
-_topic_latest[topic] := {target: [day, {o | some o in os; o.day == day}] |
-	some target, os in _obs_of(topic)
+# _latest_of maps a topic to, for each target, [day of its latest observation, the observations
+# of that day]: a complete rule per topic (as _obs_of), so that each is computed once and only
+# when a control asks about its topic.
+# The third element says whether the latest day has a passing check and no failed one.
+_latest(obs) := {target: [day, latest, ok] |
+	some target, os in obs
 	day := max({o.day | some o in os})
-} if some topic in _topic_names
+	latest := {o | some o in os; o.day == day}
+	ok := _clean(latest)
+}
+
+_clean(os) if {
+	some o in os
+	o.status == "pass"
+	not _any_failed(os)
+} else := false
+
+_any_failed(os) if {
+	some o in os
+	o.status in failed
+}
+
+_latest_time_sync := _latest(_obs_time_sync)
+
+_latest_of("time-sync") := _latest_time_sync
+
+_latest_admin_ports := _latest(_obs_admin_ports)
+
+_latest_of("admin-ports") := _latest_admin_ports
+
+_latest_flow_logs := _latest(_obs_flow_logs)
+
+_latest_of("flow-logs") := _latest_flow_logs
+
+_latest_tls := _latest(_obs_tls)
+
+_latest_of("tls") := _latest_tls
+
+_latest_waf := _latest(_obs_waf)
+
+_latest_of("waf") := _latest_waf
+
+_latest_ddos := _latest(_obs_ddos)
+
+_latest_of("ddos") := _latest_ddos
+
+_latest_web_filter := _latest(_obs_web_filter)
+
+_latest_of("web-filter") := _latest_web_filter
+
+_latest_web_category := _latest(_obs_web_category)
+
+_latest_of("web-category") := _latest_web_category
+
+_latest_encryption_at_rest := _latest(_obs_encryption_at_rest)
+
+_latest_of("encryption-at-rest") := _latest_encryption_at_rest
+
+_latest_key_rotation := _latest(_obs_key_rotation)
+
+_latest_of("key-rotation") := _latest_key_rotation
+
+_latest_separation := _latest(_obs_separation)
+
+_latest_of("separation") := _latest_separation
+
+_latest_peering := _latest(_obs_peering)
+
+_latest_of("peering") := _latest_peering
+
+_latest_app_control := _latest(_obs_app_control)
+
+_latest_of("app-control") := _latest_app_control
+
+_latest_local_admin := _latest(_obs_local_admin)
+
+_latest_of("local-admin") := _latest_local_admin
+
+_latest_cert_expiry := _latest(_obs_cert_expiry)
+
+_latest_of("cert-expiry") := _latest_cert_expiry
 
 # targets maps a topic to everything it was observed on (Asset refs and raw resource names).
 targets[topic] := ts if {
@@ -330,7 +405,7 @@ observations(topic, target) := os if {
 } else := set()
 
 # last_day returns the day of the latest observation of a topic on a target; undefined if none.
-last_day(topic, target) := _topic_latest[topic][target][0]
+last_day(topic, target) := _latest_of(topic)[target][0]
 
 # last_text returns last_day, or never.
 last_text(topic, target) := d if d := last_day(topic, target)
@@ -342,7 +417,7 @@ fresh(topic, target, n) if _within(last_day(topic, target), n)
 
 # latest returns the observations of a topic on a target made on its latest day.
 latest(topic, target) := os if {
-	os := _topic_latest[topic][target][1]
+	os := _latest_of(topic)[target][1]
 } else := set()
 
 # latest_failed returns the failed or errored observations of the latest day.
@@ -353,6 +428,15 @@ latest_passed(topic, target) := {o | some o in latest(topic, target); o.status =
 
 # checks_text lists the check ids and statuses of observations for a message.
 checks_text(os) := concat(", ", sort({sprintf("%s %s", [o.check_id, o.status]) | some o in os}))
+
+# passing returns the targets of a topic on which verdict(topic, target, n, _) is undefined: the
+# latest observation lies within n days, has a passing check and no failed one. A control that
+# asks verdict about a large population asks it only about population - passing(topic, n).
+passing(topic, n) := {target |
+	some target, v in _latest_of(topic)
+	v[2] == true
+	_within(v[0], n)
+}
 
 # verdict explains why the latest observation of a topic on a target does not show the
 # condition (none within n days, a failure, or no passing check); undefined when it does.

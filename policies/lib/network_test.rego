@@ -47,3 +47,24 @@ test_parsed_values if {
 	network.rotation_days("key_rotation_180d") == 180
 	network.expiry("cert_expires_on:2026-12-10") == "2026-12-10"
 }
+
+_ntp_run(id, on, results) := {"kind": "TestRun", "id": id, "test_type": "ntp", "performed_on": on, "results": results}
+
+_ntp_input := {"as_of": "2026-03-31", "params": {"config_scan_days": 7}, "records": {"TestRun": {
+	"t1": _ntp_run("t1", "2026-03-30", [
+		{"check_id": "ntp_synced", "status": "pass", "resource": "host-ok"},
+		{"check_id": "ntp_synced", "status": "fail", "resource": "host-bad"},
+		{"check_id": "ntp_synced", "status": "pass", "resource": "host-bad"},
+		{"check_id": "ntp_synced", "status": "manual", "resource": "host-unknown"},
+	]),
+	"t2": _ntp_run("t2", "2026-01-05", [{"check_id": "ntp_synced", "status": "pass", "resource": "host-old"}]),
+}}}
+
+test_passing_is_where_verdict_is_undefined if {
+	network.passing("time-sync", 7) == {"host-ok"} with input as _ntp_input
+	not network.verdict("time-sync", "host-ok", 7, "time sync") with input as _ntp_input
+	every t in {"host-bad", "host-unknown", "host-old"} {
+		network.verdict("time-sync", t, 7, "time sync") with input as _ntp_input
+	}
+	network.passing("time-sync", 100) == {"host-ok", "host-old"} with input as _ntp_input
+}

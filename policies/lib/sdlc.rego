@@ -45,14 +45,18 @@ _production_repositories_p contains records.ref(a) if {
 # that reports any (objects of tech.latest_checks); undefined when no run does.
 gate_results(repo) := cs if {
 	cs := _production_gate_results[repo]
-} else := tech.latest_checks(repo, gate_types, _gate_pattern) if not repo in production_repositories
+} else := tech.latest_in(_gate_index, repo, _gate_pattern) if not repo in production_repositories
+
+# _gate_index is the index of the visible runs of gate_types only (tech.index): latest_in on it
+# is tech.latest_checks(repo, gate_types, pattern) without reading every other TestRun.
+_gate_index := tech.index(gate_types)
 
 # _production_gate_results holds gate_results of a production repository. It is only ever looked
 # up with a given repository, which OPA evaluates once and caches, so each repository's results
 # are worked out at most once per evaluation, and only for the repositories asked about.
 _production_gate_results[repo] := cs if {
 	some repo in production_repositories
-	cs := tech.latest_checks(repo, gate_types, _gate_pattern)
+	cs := tech.latest_in(_gate_index, repo, _gate_pattern)
 }
 
 _gate(o) := lower(substring(o.check_id, 5, -1))
@@ -293,7 +297,7 @@ _copy_problems_rows := (({[ref, msg] |
 	not _masked(ref)
 }) | {[ref, msg] |
 	some ref in production_copies
-	bad := {o | some o in tech.latest_checks(ref, {"pii-scan"}, `.*`); o.status in tech.failed}
+	bad := {o | some o in tech.latest_in(_pii_index, ref, `.*`); o.status in tech.failed}
 	count(bad) > 0
 	msg := sprintf("the latest PII scan (%s on %s) reports %s", [
 		concat(", ", sort({o.run | some o in bad})),
@@ -308,6 +312,9 @@ _copy_problems_rows := (({[ref, msg] |
 }
 
 _masked(ref) if records.get(ref).masking_applied == true
+
+# _pii_index is the index of the visible pii-scan runs (tech.index), read by latest_in.
+_pii_index := tech.index({"pii-scan"})
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.

@@ -81,20 +81,30 @@ _r1_population_p contains records.ref(a) if {
 	ops.active_asset(a)
 }
 
-# _sources_of maps a system ref to the refs of its LoggingSources.
-_sources_of_p[s.system] contains records.ref(s) if {
-	some s in records.of("LoggingSource")
+_logging_sources := records.of("LoggingSource")
+
+# _sources_of maps a system ref to the refs of its LoggingSources (grouped through a
+# comprehension index on the system).
+_sources_of := {sys: refs |
+	some sys in {s.system | some s in _logging_sources}
+	refs := {concat("/", [s.kind, s.id]) | some s in _logging_sources; s.system == sys}
 }
 
-# _config_checks maps a LoggingSource or Asset ref to the days a log-config TestRun named it.
-_config_checks_p[target] contains dates.day(t.performed_on) if {
+# _config_checks maps a LoggingSource or Asset ref to the latest day a log-config TestRun named it.
+_config_checks := {k: max(vs) |
+	some k in {x[0] | some x in _config_rows}
+	vs := {x[1] | some x in _config_rows; x[0] == k}
+}
+
+_config_rows := {[target, day] |
 	some t in records.of("TestRun")
 	t.test_type == "log-config"
-	dates.visible(t.performed_on)
+	day := dates.day(t.performed_on)
+	day <= input.as_of
 	some target in ({x | some x in t.scope} | {r.resource | some r in object.get(t, "results", [])})
 }
 
-_last_observed(s) := dates.latest({d | d := s.observed_on} | object.get(_config_checks, records.ref(s), set()))
+_last_observed(s) := dates.latest({d | d := s.observed_on} | {d | d := _config_checks[records.ref(s)]})
 
 _last_observed_text(s) := _last_observed(s)
 
@@ -259,12 +269,27 @@ _r5_items_p contains result.fail("R5", msg, [records.at(s, "access_roles")]) if 
 	msg := sprintf("%s names no access_roles: say which roles may read these logs", [ref])
 }
 
-# _readers maps a system ref to the enabled accounts on it that people use.
-_readers_p[acc.system] contains records.ref(acc) if {
-	some acc in records.of("Account")
-	not acc.account_type in {"service", "break-glass"}
-	not _created_later(acc)
-	not _disabled(acc)
+# _readers maps the destination of each role-limited source to the enabled accounts on it that
+# people use. Accounts are grouped by system through a comprehension index, and only the accounts
+# on such a destination are checked.
+_readers := {d: vs |
+	some d in _limited_destinations
+	ids := {id | some id, acc in _accounts; acc.system == d}
+	vs := {records.ref(acc) |
+		some id in ids
+		acc := _accounts[id]
+		not acc.account_type in {"service", "break-glass"}
+		not _created_later(acc)
+		not _disabled(acc)
+	}
+}
+
+_accounts := records.of("Account")
+
+_limited_destinations := {s.destination |
+	some ref in _sources
+	s := records.get(ref)
+	count(object.get(s, "access_roles", [])) > 0
 }
 
 # An account without a creation date is taken to exist.
@@ -280,7 +305,12 @@ _may_read(acc, s) if {
 
 # _denied maps [destination, account] to the role-limited sources on that destination whose
 # roles the account's holder does not hold.
-_denied_p[[s.destination, aref]] contains ref if {
+_denied := {k: vs |
+	some k in {x[0] | some x in _denied_rows}
+	vs := {x[1] | some x in _denied_rows; x[0] == k}
+}
+
+_denied_rows := {[[s.destination, aref], ref] |
 	some ref in _sources
 	s := records.get(ref)
 	count(object.get(s, "access_roles", [])) > 0
@@ -311,11 +341,17 @@ findings contains f if {
 
 # --- R6: log review within the interval.
 
-# _reviewed maps a subject ref to the days a log-review Activity named it.
-_reviewed_p[x] contains dates.day(a.performed_on) if {
+# _reviewed maps a subject ref to the latest day a log-review Activity named it.
+_reviewed := {k: max(vs) |
+	some k in {x[0] | some x in _reviewed_rows}
+	vs := {x[1] | some x in _reviewed_rows; x[0] == k}
+}
+
+_reviewed_rows := {[x, day] |
 	some a in records.of("Activity")
 	a.activity_type == "log-review"
-	dates.visible(a.performed_on)
+	day := dates.day(a.performed_on)
+	day <= input.as_of
 	some x in a.subject_refs
 }
 
@@ -324,10 +360,13 @@ _review_days(s) := min({input.params.log_review_days, _own_interval(s)})
 
 _own_interval(s) := object.get(s, "review_interval_days", input.params.log_review_days)
 
-_last_review(s) := dates.latest({d |
-	some subject in [records.ref(s), s.system, object.get(s, "destination", "")]
-	some d in _reviewed[subject]
-})
+_last_review(s) := max(ds) if {
+	ds := {d |
+		some subject in [records.ref(s), s.system, object.get(s, "destination", "")]
+		d := _reviewed[subject]
+	}
+	count(ds) > 0
+}
 
 _reviewed_in_time(s) if dates.within(_last_review(s), _review_days(s))
 
@@ -356,10 +395,6 @@ findings contains f if {
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
 _r1_population := _r1_population_p
 
-_sources_of := _sources_of_p
-
-_config_checks := _config_checks_p
-
 _r1_items := _r1_items_p
 
 _sources := _sources_p
@@ -373,11 +408,5 @@ _stores := _stores_p
 _r4_items := _r4_items_p
 
 _r5_items := _r5_items_p
-
-_readers := _readers_p
-
-_denied := _denied_p
-
-_reviewed := _reviewed_p
 
 _r6_items := _r6_items_p

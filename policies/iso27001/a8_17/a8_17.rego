@@ -57,8 +57,11 @@ _r1_population_p contains records.ref(a) if {
 	not _inherited(a)
 }
 
+# _r1_unchecked are the machines whose time-sync verdict is not a plain pass (network.passing).
+_r1_unchecked := _r1_population - network.passing("time-sync", input.params.config_scan_days)
+
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
-	some ref in _r1_population
+	some ref in _r1_unchecked
 	problem := network.verdict("time-sync", ref, input.params.config_scan_days, "time synchronisation")
 	msg := sprintf(
 		"%s (config_scan_days %d): make it follow the reference time source and collect the check",

@@ -133,15 +133,13 @@ findings contains f if {
 
 # --- R2: few endpoints with local admin rights.
 
-_no_admin(ref) if {
-	network.fresh("local-admin", ref, input.params.posture_max_age_days)
-	count(network.latest_failed("local-admin", ref)) == 0
-	count(network.latest_passed("local-admin", ref)) > 0
-}
+# _no_admin holds the targets whose latest local-admin check within posture_max_age_days passed
+# with no failure (network.passing).
+_no_admin := network.passing("local-admin", input.params.posture_max_age_days)
 
 _listed(ref) if count(network.excepted("8.19", "R2", {ref})) > 0
 
-_admins := {ref | some ref in network.endpoints; not _no_admin(ref); not _listed(ref)}
+_admins := {ref | some ref in (network.endpoints - _no_admin); not _listed(ref)}
 
 # _share is the share of endpoints with admin rights, in percent; _pct rounds it for messages.
 _share := (100 * count(_admins)) / n if {
@@ -183,15 +181,17 @@ _r3_days := input.params.posture_max_age_days
 # _policy_checks are the device-management assets (not endpoints) whose latest
 # application-control check is fresh and passing: a policy enforced for every managed device.
 _policy_checks_p contains t if {
-	some t in network.targets["app-control"]
+	some t in _app_controlled
 	startswith(t, "Asset/")
 	not t in network.endpoints
 	records.get(t).asset_type != "endpoint"
-	not network.verdict("app-control", t, _r3_days, "application control")
 }
 
+# _app_controlled are the targets on which the application control verdict is a plain pass.
+_app_controlled := network.passing("app-control", _r3_days)
+
 _r3_items_p contains result.fail("R3", msg, [ref]) if {
-	some ref in network.endpoints
+	some ref in (network.endpoints - _app_controlled)
 	problem := network.verdict("app-control", ref, _r3_days, "application control")
 	not _policy_covers(ref)
 	msg := sprintf(

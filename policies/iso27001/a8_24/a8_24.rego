@@ -144,7 +144,7 @@ _r2_population_p contains records.ref(a) if {
 }
 
 _r2_items_p contains result.fail("R2", msg, [ref]) if {
-	some ref in _r2_population
+	some ref in (_r2_population - network.passing("encryption-at-rest", _days))
 	problem := network.verdict("encryption-at-rest", ref, _days, "encryption at rest")
 	msg := sprintf(
 		"%s (classified %s; config_scan_days %d): encrypt it at rest and collect the setting",

@@ -166,9 +166,15 @@ _is_repository(ref) if records.get(ref).asset_type == "repository"
 # _repositories returns the repository Assets a change went to.
 _repositories(c) := {s | some s in c.systems; _is_repository(s)} | {a |
 	some key in _pr_keys(c)
-	some a in object.get(ops.assets_by_external_id, key, set())
+	some a in _declaring(key)
 	_is_repository(a)
 }
+
+# _declaring returns the refs of the assets that declare key as an external id (ops.assets_named
+# without the key itself, so that only the assets looked up get a ref).
+_declaring(key) := ops.assets_named(key) if not startswith(key, "Asset/")
+
+_declaring(key) := object.get(ops.assets_by_external_id, key, set()) if startswith(key, "Asset/")
 
 _unplaced_p contains records.ref(c) if {
 	some c in _changes
