@@ -84,6 +84,29 @@ checks_index(types, prefix) := {
 	"scope": {},
 }
 
+# family_index returns the index of the results of the visible TestRuns of one of types whose
+# check_id matches one of patterns (an object of regular expressions, as for families), without
+# scopes: what latest_rows, latest_in and families read about those families, smaller than
+# index(types) when most results of the runs are other checks. Each distinct check id is
+# matched once.
+family_index(types, patterns) := _family_index(types, patterns, {id: v | some id, v in _vis; v.type in types})
+
+_family_index(types, patterns, runs) := {
+	"types": types,
+	"results": object.union_n([{object.get(r, "resource", ""): {[id, i]: [v.ns, r.check_id, r.status, v.type, v.on, id, i, object.get(r, "severity", "unrated")]}} |
+		some id, v in runs
+		some i, r in object.get(input.records.TestRun[id], "results", [])
+		r.check_id in cids
+	]),
+	"scope": {},
+} if {
+	cids := {cid |
+		some cid in {r.check_id | some id, _ in runs; some r in object.get(input.records.TestRun[id], "results", [])}
+		some pattern in patterns
+		regex.match(pattern, cid)
+	}
+}
+
 # _all is the index of every visible TestRun, of the same shape with arrays of rows (grouped by
 # comprehension indexes, which cost less per result than object.union_n but need a rule).
 _all := {"types": {v.type | some v in _vis}, "results": _all_results, "scope": _all_scope}
