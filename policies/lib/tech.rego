@@ -163,6 +163,9 @@ last_run(types, asset) := _last(_all, types, asset, _rows(_all, asset))
 # last_run_in is last_run of the types of an index.
 last_run_in(idx, asset) := _last(idx, idx.types, asset, _rows(idx, asset))
 
+# last_run_of is last_run_in for an asset whose rows (rows_in(idx, asset)) were already read.
+last_run_of(idx, asset, rows) := _last(idx, idx.types, asset, rows)
+
 # last_run_text returns the day of the latest TestRun of types naming an asset, or "never".
 last_run_text(types, asset) := last_run(types, asset).on
 
@@ -174,8 +177,14 @@ run_within(types, asset, n) if dates.within(last_run(types, asset).on, n)
 # assets_with_results is the set of Asset refs that some visible TestRun result is about.
 assets_with_results := assets_in(_all)
 
-# assets_in returns the Asset refs that some result in an index is about.
-assets_in(idx) := ops.assets_named_by(object.keys(idx.results))
+# assets_in returns the Asset refs that some result in an index is about: the Asset refs among
+# its resources and the assets one of whose external ids is one (ops.assets_named_by of the
+# resources, in one pass over the assets' external ids instead of an index of them all).
+assets_in(idx) := {r | some r, _ in idx.results; startswith(r, "Asset/")} | {concat("/", [a.kind, a.id]) |
+	some a in _assets
+	some v in object.get(a, "external_ids", {})
+	idx.results[v]
+}
 
 # latest_checks returns the results about an asset whose check_id matches pattern, taken from
 # the latest visible TestRun of one of types that reports any: a set of objects with on, run,
