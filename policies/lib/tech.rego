@@ -84,6 +84,29 @@ checks_index(types, prefix) := {
 	"scope": {},
 }
 
+# family_index returns the index of the results of the visible TestRuns of one of types whose
+# check_id matches one of patterns (an object of regular expressions, as for families), without
+# scopes: what latest_rows, latest_in and families read about those families, smaller than
+# index(types) when most results of the runs are other checks. Each distinct check id is
+# matched once.
+family_index(types, patterns) := _family_index(types, patterns, {id: v | some id, v in _vis; v.type in types})
+
+_family_index(types, patterns, runs) := {
+	"types": types,
+	"results": object.union_n([{object.get(r, "resource", ""): {[id, i]: [v.ns, r.check_id, r.status, v.type, v.on, id, i, object.get(r, "severity", "unrated")]}} |
+		some id, v in runs
+		some i, r in object.get(input.records.TestRun[id], "results", [])
+		r.check_id in cids
+	]),
+	"scope": {},
+} if {
+	cids := {cid |
+		some cid in {r.check_id | some id, _ in runs; some r in object.get(input.records.TestRun[id], "results", [])}
+		some pattern in patterns
+		regex.match(pattern, cid)
+	}
+}
+
 # _all is the index of every visible TestRun, of the same shape with arrays of rows (grouped by
 # comprehension indexes, which cost less per result than object.union_n but need a rule).
 _all := {"types": {v.type | some v in _vis}, "results": _all_results, "scope": _all_scope}
@@ -140,6 +163,9 @@ last_run(types, asset) := _last(_all, types, asset, _rows(_all, asset))
 # last_run_in is last_run of the types of an index.
 last_run_in(idx, asset) := _last(idx, idx.types, asset, _rows(idx, asset))
 
+# last_run_of is last_run_in for an asset whose rows (rows_in(idx, asset)) were already read.
+last_run_of(idx, asset, rows) := _last(idx, idx.types, asset, rows)
+
 # last_run_text returns the day of the latest TestRun of types naming an asset, or "never".
 last_run_text(types, asset) := last_run(types, asset).on
 
@@ -151,8 +177,14 @@ run_within(types, asset, n) if dates.within(last_run(types, asset).on, n)
 # assets_with_results is the set of Asset refs that some visible TestRun result is about.
 assets_with_results := assets_in(_all)
 
-# assets_in returns the Asset refs that some result in an index is about.
-assets_in(idx) := ops.assets_named_by(object.keys(idx.results))
+# assets_in returns the Asset refs that some result in an index is about: the Asset refs among
+# its resources and the assets one of whose external ids is one (ops.assets_named_by of the
+# resources, in one pass over the assets' external ids instead of an index of them all).
+assets_in(idx) := {r | some r, _ in idx.results; startswith(r, "Asset/")} | {concat("/", [a.kind, a.id]) |
+	some a in _assets
+	some v in object.get(a, "external_ids", {})
+	idx.results[v]
+}
 
 # latest_checks returns the results about an asset whose check_id matches pattern, taken from
 # the latest visible TestRun of one of types that reports any: a set of objects with on, run,

@@ -60,38 +60,71 @@ _in_stock(a) if {
 
 # --- R1: endpoint protection with current definitions.
 
-_r1_assets_p contains a if {
-	some a in records.of("Asset")
+# _r1 maps the id of every endpoint and server in scope to its ref.
+_r1 := {id: concat("/", [a.kind, a.id]) |
+	some id, a in records.of("Asset")
+	_r1_asset(a)
+}
+
+_r1_population := {ref | some ref in _r1}
+
+_r1_asset(a) if {
 	a.asset_type == "endpoint"
 	ops.active_asset(a)
 	not _lost(a)
 	not _in_stock(a)
 }
 
-_r1_assets_p contains a if {
-	some a in records.of("Asset")
+_r1_asset(a) if {
 	a.asset_type == "server"
 	ops.active_asset(a)
 }
 
-_r1_population := {records.ref(a) | some a in _r1_assets}
+# _idx indexes the edr_running and definitions results of the posture runs (the other
+# results of those runs are read by no rule here), _images the results of the image scans.
+_idx := tech.family_index(_posture_types, _patterns)
 
-# _idx and _images index the results of the posture runs and of the image scans.
-_idx := tech.index(_posture_types)
+_patterns := {"edr": `^edr_running`, "definitions": `definitions`}
 
 _images := tech.index({"image-scan"})
 
 _cutoff := dates.cutoff(_max_age)
 
-_families := tech.families(_idx, {"edr": `^edr_running`, "definitions": `definitions`})
+_families := tech.families(_idx, _patterns)
 
-# _latest maps an endpoint or server to the rows of its latest edr_running and definitions checks.
-_latest := {ref: tech.latest_rows(_idx, ref, _families) | some ref in _r1_population}
+# _latest returns the rows of the latest edr_running and definitions checks about an asset.
+_latest(ref) := tech.latest_rows(_idx, ref, _families)
+
+# _plain is the assets whose only row in _idx is one result in both families that shows
+# protection with current definitions: what most assets show, found without grouping their rows
+# by family (_latest), which _shown and _protection_problem do for the other assets.
+_plain := {ref |
+	some id, ref in _r1
+	ref in _plain_resources
+	not _external_rows(input.records.Asset[id])
+}
+
+# _external_rows holds when _idx has rows under one of an asset's external ids.
+_external_rows(a) if {
+	some v in object.get(a, "external_ids", {})
+	_idx.results[v]
+}
+
+_plain_resources := {res |
+	some res, m in _idx.results
+	count(m) == 1
+	some x in m
+	x[2] == "pass"
+	x[4] >= _cutoff
+	"edr" in _families[x[1]]
+	"definitions" in _families[x[1]]
+	not x[1] in _loose
+}
 
 # _shown holds when the rows of an asset show protection with current definitions: a cheap test
 # that only lets _protection_problem describe the assets it may find a problem with.
 _shown(ref) if {
-	m := _latest[ref]
+	m := _latest(ref)
 	edr := {x[5] | some x in m.edr; x[2] == "pass"; x[4] >= _cutoff}
 	count(edr) == count(m.edr)
 	defs := [x | some x in m.definitions; x[5] in edr]
@@ -105,10 +138,10 @@ _shown(ref) if {
 # _loose are the definitions check ids with a limit above av_definitions_max_age_days.
 _loose := {cid | some cid, names in _families; "definitions" in names; not _days_ok(cid)}
 
-_edr(ref) := tech.checks(_latest[ref].edr)
+_edr(ref) := tech.checks(_latest(ref).edr)
 
 _definitions(ref) := {o |
-	some o in tech.checks(_latest[ref].definitions)
+	some o in tech.checks(_latest(ref).definitions)
 	o.run in {x.run | some x in _edr(ref)}
 }
 
@@ -157,6 +190,7 @@ _alternative(ref) if {
 
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
+	not ref in _plain
 	not _shown(ref)
 	problem := _protection_problem(ref)
 	not _alternative(ref)
@@ -226,11 +260,13 @@ findings contains f if {
 
 # --- R3: awareness courses cover malware.
 
-_r3_population_p contains t.course if {
+_r3_population := {t.course |
 	some t in records.of("TrainingRecord")
 	t.course_type == "awareness"
-	dates.within(t.completed_on, input.params.training_refresh_days)
+	dates.since(t.completed_on, _training_cutoff)
 }
+
+_training_cutoff := dates.cutoff(input.params.training_refresh_days)
 
 _covers_malware(ref) if records.get(ref).content_flags.malware == true
 
@@ -258,12 +294,8 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_r1_assets := _r1_assets_p
-
 _r1_items := _r1_items_p
 
 _r2_items := _r2_items_p
-
-_r3_population := _r3_population_p
 
 _r3_items := _r3_items_p

@@ -29,9 +29,15 @@
 package annexa.iso27001.a8_8
 
 import data.annexa.lib.dates
+import data.annexa.lib.ops
 import data.annexa.lib.records
 import data.annexa.lib.result
 import rego.v1
+
+# Cost. Every record is read once per rule in a comprehension; dates are compared as
+# "YYYY-MM-DD" strings against cutoffs computed once; the refs a TestRun names are grouped in
+# comprehension indexes; deadlines are computed once per finding; messages are formatted only
+# for the failing items.
 
 _scannable_types := {"application", "service", "server", "compute", "network", "data-store", "cloud-account"}
 
@@ -39,9 +45,13 @@ _active_asset(a) if not _retired(a)
 
 _retired(a) if dates.visible(a.lifecycle.retired_on)
 
+_runs := records.of("TestRun")
+
+_findings := records.of("Finding")
+
 # --- R1: production and internet-facing assets scanned within vuln_scan_days.
 
-_r1_population_p contains records.ref(a) if {
+_r1_population := {concat("/", [a.kind, a.id]) |
 	some a in records.of("Asset")
 	a.asset_type in _scannable_types
 	_active_asset(a)
@@ -52,15 +62,25 @@ _exposed(a) if a.environment == "prod"
 
 _exposed(a) if a.internet_facing == true
 
-# _scanned maps an asset ref to the days it appeared in a vulnerability scan.
-_scanned_p[target] contains dates.day(t.performed_on) if {
-	some t in records.of("TestRun")
+# _scans holds [target, day] for each target a visible vulnerability scan names.
+_scans := [[x, day] |
+	some t in _runs
 	t.test_type == "vuln-scan"
-	dates.visible(t.performed_on)
-	some target in _named_by(t)
+	day := substring(t.performed_on, 0, 10)
+	day <= input.as_of
+	some x in _named_by(t)
+]
+
+# _last_scan_of maps each asset of the R1 population that a scan names to its latest scan day.
+_last_scan_of := {ref: max(days) |
+	some ref in _r1_population
+	days := {s[1] | some s in _scans; s[0] == ref}
+	count(days) > 0
 }
 
 _named_by(t) := {x | some x in object.get(t, "scope", [])} | {r.resource | some r in object.get(t, "results", [])}
+
+_scan_cutoff := dates.cutoff(input.params.vuln_scan_days)
 
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
@@ -71,11 +91,11 @@ _r1_items_p contains result.fail("R1", msg, [ref]) if {
 	)
 }
 
-_scanned_recently(ref) if dates.within(dates.latest(_scanned[ref]), input.params.vuln_scan_days)
+_scanned_recently(ref) if _scan_cutoff <= _last_scan_of[ref]
 
-_last_scan(ref) := dates.latest(_scanned[ref])
+_last_scan(ref) := _last_scan_of[ref]
 
-_last_scan(ref) := "never" if not _scanned[ref]
+_last_scan(ref) := "never" if not _last_scan_of[ref]
 
 findings contains f if {
 	some f in result.check(
@@ -86,9 +106,11 @@ findings contains f if {
 
 # --- R2: findings fixed within the SLA of their severity, or excepted.
 
+_lookback_cutoff := dates.cutoff(input.params.lookback_days)
+
 # _r2_population: findings first seen by as-of that are open, or were fixed inside the lookback.
-_r2_population_p contains records.ref(f) if {
-	some f in records.of("Finding")
+_r2_population := {concat("/", [f.kind, f.id]) |
+	some f in _findings
 	_in_period(f)
 }
 
@@ -99,7 +121,7 @@ _in_period(f) if {
 
 _in_period(f) if {
 	dates.visible(f.first_seen_on)
-	dates.within(f.resolved_on, input.params.lookback_days)
+	dates.since(f.resolved_on, _lookback_cutoff)
 }
 
 _fixed(f) if dates.visible(f.resolved_on)
@@ -115,47 +137,50 @@ _catalogue_due(f) := {f.catalogue_due_on} if f.known_exploited == true
 _catalogue_due(f) := set() if not f.known_exploited == true
 
 # excepted holds when the finding is covered by an approved, unexpired exception approved by
-# someone other than its requester.
-excepted(f) := e if {
-	some e in _exceptions_for(f)
+# someone other than its requester: the one its exception field names, or one whose
+# applies_to lists it.
+excepted(f) if _valid_exception(records.get(f.exception))
+
+excepted(f) if records.ref(f) in _excepted_refs
+
+_valid_exception(e) if {
 	dates.visible(e.approved_on)
 	input.as_of <= e.expires_on
 	e.approved_by != e.requested_by
 }
 
-_exceptions_for(f) := {e | e := records.get(f.exception)} | {e |
+# _excepted_refs is every item that a valid exception's applies_to lists.
+_excepted_refs := {x |
 	some e in records.of("Exception")
-	records.ref(f) in object.get(e, "applies_to", [])
+	_valid_exception(e)
+	some x in object.get(e, "applies_to", [])
 }
 
-_r2_items_p contains result.fail("R2", msg, [records.at(f, "resolved_on")]) if {
-	some ref in _r2_population
-	f := records.get(ref)
+_r2_items_p contains item if {
+	some f in _findings
+	_in_period(f)
+	item := _r2_item(f, due(f))
+}
+
+_r2_item(f, d) := result.fail("R2", msg, [records.at(f, "resolved_on")]) if {
 	_fixed(f)
-	dates.day(f.resolved_on) > due(f)
-	msg := sprintf("%s (%s) was fixed on %s, after its deadline %s", [ref, f.severity, dates.day(f.resolved_on), due(f)])
-}
-
-_r2_items_p contains result.fail("R2", msg, [ref]) if {
-	some ref in _r2_population
-	f := records.get(ref)
+	dates.day(f.resolved_on) > d
+	msg := sprintf("%s (%s) was fixed on %s, after its deadline %s", [records.ref(f), f.severity, dates.day(f.resolved_on), d])
+} else := result.fail("R2", msg, [ref]) if {
 	not _fixed(f)
+	d < input.as_of
 	not excepted(f)
-	due(f) < input.as_of
+	ref := records.ref(f)
 	msg := sprintf(
 		"%s (%s, %s) is open and overdue since %s: fix it or record an approved exception",
-		[ref, f.severity, f.asset, due(f)],
+		[ref, f.severity, f.asset, d],
 	)
-}
-
-_r2_items_p contains result.at_risk("R2", msg, [ref]) if {
-	some ref in _r2_population
-	f := records.get(ref)
+} else := result.at_risk("R2", msg, [ref]) if {
 	not _fixed(f)
+	ops.due_soon(d)
 	not excepted(f)
-	due(f) >= input.as_of
-	dates.days_between(input.as_of, due(f)) <= input.params.at_risk_days
-	msg := sprintf("%s (%s) is due on %s", [ref, f.severity, due(f)])
+	ref := records.ref(f)
+	msg := sprintf("%s (%s) is due on %s", [ref, f.severity, d])
 }
 
 findings contains f if {
@@ -164,47 +189,47 @@ findings contains f if {
 
 # --- R3: internet-facing applications pentested within pentest_days, failures tracked as findings.
 
-_r3_population_p contains records.ref(a) if {
+_r3_population := {concat("/", [a.kind, a.id]) |
 	some a in records.of("Asset")
 	a.asset_type in {"application", "service"}
 	a.internet_facing == true
 	_active_asset(a)
 }
 
-_pentests_p[target] contains t.id if {
-	some t in records.of("TestRun")
+_pentest_cutoff := dates.cutoff(input.params.pentest_days)
+
+# _pentests is the ids of the pentests within pentest_days.
+_pentests := {id |
+	some id, t in _runs
 	t.test_type == "pentest"
-	dates.within(t.performed_on, input.params.pentest_days)
-	some target in _named_by(t)
+	dates.since(t.performed_on, _pentest_cutoff)
 }
 
-_findings_by_source_p[f.source] contains records.ref(f) if {
-	some f in records.of("Finding")
+# _pentested is every target a pentest within pentest_days names.
+_pentested := {x |
+	some id in _pentests
+	some x in _named_by(_runs[id])
 }
+
+# _tracked holds [source, identifier] of every finding.
+_tracked := {[f.source, object.get(f, "identifier", "")] | some f in _findings}
 
 _r3_items_p contains result.fail("R3", msg, [ref]) if {
 	some ref in _r3_population
-	not _pentests[ref]
+	not ref in _pentested
 	msg := sprintf("%s is internet facing and has no penetration test in the last %d days", [ref, input.params.pentest_days])
 }
 
 _r3_items_p contains result.fail("R3", msg, [records.at(t, sprintf("results.%d", [i]))]) if {
-	some t in records.of("TestRun")
-	t.test_type == "pentest"
-	dates.within(t.performed_on, input.params.pentest_days)
+	some id in _pentests
+	t := _runs[id]
 	some i, r in object.get(t, "results", [])
 	r.status == "fail"
-	not _tracked(t, r)
+	not [records.ref(t), r.check_id] in _tracked
 	msg := sprintf(
 		"%s reported %s on %s, but no Finding records it (source %s)",
 		[records.ref(t), r.check_id, r.resource, records.ref(t)],
 	)
-}
-
-_tracked(t, r) if {
-	some fref in object.get(_findings_by_source, records.ref(t), set())
-	f := records.get(fref)
-	object.get(f, "identifier", "") == r.check_id
 }
 
 findings contains f if {
@@ -216,15 +241,16 @@ findings contains f if {
 
 # --- R4: each fix confirmed by a later test run.
 
-_r4_population_p contains records.ref(f) if {
-	some f in records.of("Finding")
-	dates.within(f.resolved_on, input.params.lookback_days)
+_r4_population := {concat("/", [f.kind, f.id]) |
+	some f in _findings
+	dates.since(f.resolved_on, _lookback_cutoff)
 }
 
 _r4_items_p contains result.fail("R4", msg, [ref]) if {
-	some ref in _r4_population
-	f := records.get(ref)
+	some f in _findings
+	dates.since(f.resolved_on, _lookback_cutoff)
 	not _verified(f)
+	ref := records.ref(f)
 	msg := sprintf("%s was resolved on %s but no later test run verifies the fix (verified_by)", [ref, dates.day(f.resolved_on)])
 }
 
@@ -240,24 +266,10 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_r1_population := _r1_population_p
-
-_scanned := _scanned_p
-
 _r1_items := _r1_items_p
-
-_r2_population := _r2_population_p
 
 _r2_items := _r2_items_p
 
-_r3_population := _r3_population_p
-
-_pentests := _pentests_p
-
-_findings_by_source := _findings_by_source_p
-
 _r3_items := _r3_items_p
-
-_r4_population := _r4_population_p
 
 _r4_items := _r4_items_p
