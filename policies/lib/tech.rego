@@ -111,22 +111,29 @@ _family_index(types, patterns, runs) := {
 # comprehension indexes, which cost less per result than object.union_n but need a rule).
 _all := {"types": {v.type | some v in _vis}, "results": _all_results, "scope": _all_scope}
 
+# _all_rows pairs every result of the visible TestRuns with its resource, in run and result
+# order; _all_pairs every Asset ref of their scopes with the run. The groupings below compare a
+# plain element of a pair with the key, which OPA indexes: a function call on that side of the
+# comparison would rescan every result for every key.
+_all_rows := [[object.get(r, "resource", ""), [v.ns, r.check_id, r.status, v.type, v.on, id, i, object.get(r, "severity", "unrated")]] |
+	some id, v in _vis
+	some i, r in object.get(input.records.TestRun[id], "results", [])
+]
+
 _all_results := {res: rows |
-	some res in {object.get(r, "resource", "") | some id, _ in _vis; some r in object.get(input.records.TestRun[id], "results", [])}
-	rows := [[v.ns, r.check_id, r.status, v.type, v.on, id, i, object.get(r, "severity", "unrated")] |
-		some id, v in _vis
-		some i, r in object.get(input.records.TestRun[id], "results", [])
-		object.get(r, "resource", "") == res
-	]
+	some res in {p[0] | some p in _all_rows}
+	rows := [p[1] | some p in _all_rows; p[0] == res]
 }
 
+_all_pairs := [[x, id] |
+	some id, _ in _vis
+	some x in object.get(input.records.TestRun[id], "scope", [])
+	startswith(x, "Asset/")
+]
+
 _all_scope := {x: ids |
-	some x in {x | some id, _ in _vis; some x in object.get(input.records.TestRun[id], "scope", []); startswith(x, "Asset/")}
-	ids := {id: true |
-		some id, _ in _vis
-		some y in object.get(input.records.TestRun[id], "scope", [])
-		y == x
-	}
+	some x in {p[0] | some p in _all_pairs}
+	ids := {p[1]: true | some p in _all_pairs; p[0] == x}
 }
 
 _assets := object.get(input.records, "Asset", {})
