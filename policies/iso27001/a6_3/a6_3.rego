@@ -64,53 +64,77 @@ _awareness := {k: vs |
 	vs := {x[1] | some x in _awareness_rows; x[0] == k}
 }
 
-_awareness_rows := {[t.person, dates.day(t.completed_on)] |
+_awareness_rows := {[t.person, day] |
 	some t in records.of("TrainingRecord")
 	t.course_type == "awareness"
 	t.passed == true
-	dates.visible(t.completed_on)
+	day := substring(t.completed_on, 0, 10)
+	day <= input.as_of
 }
 
-_onboarding_due(p) := dates.add_days(p.start_date, input.params.training_new_hire_days)
+# _latest_awareness maps a Person ref to the day of their latest passed awareness completion.
+_latest_awareness := {k: max(vs) | some k, vs in _awareness}
 
-_in_onboarding(p) if _onboarding_due(p) >= input.as_of
+# Cost. Day windows are compared as strings against cutoffs computed once: start_date +
+# training_new_hire_days >= as_of exactly when start_date >= as_of - training_new_hire_days.
+_onboarding_cut := dates.cutoff(input.params.training_new_hire_days)
 
-_onboarded(ref, p) if {
+_lookback_cut := dates.cutoff(input.params.lookback_days)
+
+_refresh_cut := dates.cutoff(input.params.training_refresh_days)
+
+# _refresh_soon_cut is the last day of a latest completion whose refresher falls due within
+# at_risk_days: last + training_refresh_days <= as_of + at_risk_days.
+_refresh_soon_cut := dates.add_days(input.as_of, input.params.at_risk_days - input.params.training_refresh_days)
+
+_onboarding_due(start) := dates.add_days(start, input.params.training_new_hire_days)
+
+# _starts maps the ref of every active person to the day they started, read once.
+_starts := {ref: substring(records.get(ref).start_date, 0, 10) | some ref in people.active_refs}
+
+# _in_onboarding is the set of active people whose onboarding window has not ended.
+_in_onboarding := {ref | some ref, start in _starts; start >= _onboarding_cut}
+
+_onboarded(ref, start) if {
+	lo := dates.add_days(start, 0 - input.params.training_new_hire_days)
+	hi := _onboarding_due(start)
 	some d in _awareness[ref]
-	d >= dates.add_days(p.start_date, 0 - input.params.training_new_hire_days)
-	d <= _onboarding_due(p)
+	d >= lo
+	d <= hi
 }
 
-_missed_onboarding(ref, p) if {
-	not _in_onboarding(p)
-	dates.within(p.start_date, input.params.lookback_days)
-	not _onboarded(ref, p)
+# _missed_onboarding is the set of active people who started inside lookback_days, are past
+# their onboarding window and completed no awareness course inside it.
+_missed_onboarding := {ref |
+	some ref, start in _starts
+	start < _onboarding_cut
+	start <= input.as_of
+	_lookback_cut <= start
+	not _onboarded(ref, start)
 }
 
-_refreshed(ref) if dates.within(dates.latest(_awareness[ref]), input.params.training_refresh_days)
+_refreshed(ref) if _latest_awareness[ref] >= _refresh_cut
 
-_last_awareness(ref) := dates.latest(_awareness[ref])
+_last_awareness(ref) := _latest_awareness[ref]
 
-_last_awareness(ref) := "never" if not _awareness[ref]
+_last_awareness(ref) := "never" if not _latest_awareness[ref]
 
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
-	some ref in people.active_refs
+	some ref in _missed_onboarding
 	p := records.get(ref)
-	_missed_onboarding(ref, p)
 	msg := sprintf(
 		concat("", [
 			"%s started on %s and completed no awareness course by %s (training_new_hire_days=%d; last: %s): enrol ",
 			"them now",
 		]),
-		[ref, p.start_date, _onboarding_due(p), input.params.training_new_hire_days, _last_awareness(ref)],
+		[ref, p.start_date, _onboarding_due(p.start_date), input.params.training_new_hire_days, _last_awareness(ref)],
 	)
 }
 
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
-	some ref in people.active_refs
-	p := records.get(ref)
-	not _in_onboarding(p)
-	not _missed_onboarding(ref, p)
+	some ref, _ in _starts
+	not ref in _in_onboarding
+	not ref in _missed_onboarding
 	not _refreshed(ref)
 	msg := sprintf(
 		"%s has no passed awareness course within %d days of %s (last: %s): have them take the refresher",
@@ -119,22 +143,22 @@ _r1_items_p contains result.fail("R1", msg, [ref]) if {
 }
 
 _r1_items_p contains result.at_risk("R1", msg, [ref]) if {
-	some ref in people.active_refs
+	some ref in _in_onboarding
+	start := _starts[ref]
+	not _onboarded(ref, start)
+	ops.due_soon(_onboarding_due(start))
 	p := records.get(ref)
-	_in_onboarding(p)
-	not _onboarded(ref, p)
-	ops.due_soon(_onboarding_due(p))
 	msg := sprintf(
 		"%s started on %s and must complete awareness training by %s",
-		[ref, p.start_date, _onboarding_due(p)],
+		[ref, p.start_date, _onboarding_due(start)],
 	)
 }
 
 _r1_items_p contains result.at_risk("R1", msg, [ref]) if {
-	some ref in people.active_refs
-	p := records.get(ref)
-	not _in_onboarding(p)
+	some ref, _ in _starts
+	not ref in _in_onboarding
 	_refreshed(ref)
+	_latest_awareness[ref] <= _refresh_soon_cut
 	due := dates.add_days(_last_awareness(ref), input.params.training_refresh_days)
 	ops.due_soon(due)
 	msg := sprintf("%s must repeat awareness training by %s (last: %s)", [ref, due, _last_awareness(ref)])
@@ -179,12 +203,23 @@ _credited := {k: vs |
 	vs := {x[1] | some x in _credited_rows; x[0] == k}
 }
 
-_credited_rows := {[concat("|", [t.person, course]), dates.day(t.completed_on)] |
+_credited_rows := {[concat("|", [t.person, course]), day] |
 	some t in records.of("TrainingRecord")
 	t.passed == true
-	dates.visible(t.completed_on)
-	some course in ({t.course} | graph.reachable(_supersedes_graph, {t.course}))
+	day := substring(t.completed_on, 0, 10)
+	day <= input.as_of
+	some course in _credits_course[t.course]
 }
+
+# _credits_course maps each course a TrainingRecord names to that course and the versions it
+# supersedes, once per course instead of once per record.
+_credits_course := {c: cs |
+	some c in {t.course | some t in records.of("TrainingRecord")}
+	cs := {c} | graph.reachable(_supersedes_graph, {c})
+}
+
+# _latest_credit maps "Person ref|course ref" to the latest day in _credited.
+_latest_credit := {k: max(vs) | some k, vs in _credited}
 
 # _r2_pairs are [Person ref, Role ref, competence] for every active holder of a role with
 # required competences.
@@ -200,11 +235,20 @@ _renew_days(c) := object.get(c, "renew_days", input.params.training_refresh_days
 
 _key(holder, c) := concat("|", [holder, c.course])
 
-_competent(holder, c) if dates.within(dates.latest(_credited[_key(holder, c)]), _renew_days(c))
+# _renew_cuts maps each renew period in use to [first day a credit is current, last day of a
+# current credit that falls due within at_risk_days].
+_renew_cuts := {n: [dates.cutoff(n), dates.add_days(input.as_of, input.params.at_risk_days - n)] |
+	some n in {_renew_days(c) |
+		some r in records.of("Role")
+		some c in object.get(r, "required_competences", [])
+	}
+}
 
-_last_credit(holder, c) := dates.latest(_credited[_key(holder, c)])
+_competent(holder, c) if _latest_credit[_key(holder, c)] >= _renew_cuts[_renew_days(c)][0]
 
-_last_credit(holder, c) := "never" if not _credited[_key(holder, c)]
+_last_credit(holder, c) := _latest_credit[_key(holder, c)]
+
+_last_credit(holder, c) := "never" if not _latest_credit[_key(holder, c)]
 
 # _assigned_since is the start of the holder's current assignment to the role.
 _assigned_since(holder, role_ref) := max({a.from |
@@ -263,6 +307,7 @@ _r2_items_p contains result.at_risk("R2", msg, [holder, role_ref]) if {
 	some [holder, role_ref, c] in _r2_pairs
 	is_string(c.course)
 	_competent(holder, c)
+	_last_credit(holder, c) <= _renew_cuts[_renew_days(c)][1]
 	due := dates.add_days(_last_credit(holder, c), _renew_days(c))
 	ops.due_soon(due)
 	msg := sprintf("%s must renew %s for %s by %s", [holder, c.course, role_ref, due])
@@ -280,7 +325,7 @@ findings contains f if {
 _recent_courses_p contains t.course if {
 	some t in records.of("TrainingRecord")
 	t.course_type == "awareness"
-	dates.within(t.completed_on, input.params.training_refresh_days)
+	dates.since(t.completed_on, _refresh_cut)
 }
 
 # _replaced_by maps a Document ref to the published versions that replace it.
