@@ -71,10 +71,10 @@ zones(ref) := object.get(records.get(ref), "zones", []) if records.exists(ref)
 zones(ref) := [] if not records.exists(ref)
 
 # secure_zones maps each local site to the indexes of its zones at level secure.
-_secure_zones_p[ref] contains i if {
+secure_zones := {ref: idx |
 	some ref in local
-	some i, z in zones(ref)
-	z.level == "secure"
+	idx := {i | some i, z in zones(ref); z.level == "secure"}
+	count(idx) > 0
 }
 
 # measures returns every measure listed in any zone of a site.
@@ -128,20 +128,22 @@ _supplier_ended(s, d) if s.relationship.end_on <= d
 
 # _versions links every Document to the one it supersedes (or to nothing), so a version chain
 # is walked with graph.reachable; every document is a node, so the oldest one is reached too.
-_versions_p[records.ref(d)] := [d.supersedes] if {
-	some d in records.of("Document")
-	d.supersedes
-}
+_versions := {records.ref(d): _supersedes(d) | some d in records.of("Document")}
 
-_versions_p[records.ref(d)] := [] if {
-	some d in records.of("Document")
-	not d.supersedes
-}
+_supersedes(d) := [d.supersedes] if d.supersedes
+
+_supersedes(d) := [] if not d.supersedes
 
 # chain returns a Document ref with every earlier version it supersedes.
 chain(doc) := {doc} | graph.reachable(_versions, {doc})
 
-_acks_p[a.document] contains a.person if {
+# _acks maps a Document ref to the people who signed a visible Acknowledgement of it.
+_acks := {doc: signers |
+	some doc in {x[0] | some x in _acks_rows}
+	signers := {x[1] | some x in _acks_rows; x[0] == doc}
+}
+
+_acks_rows := {[a.document, a.person] |
 	some a in records.of("Acknowledgement")
 	dates.visible(a.signed_on)
 }
@@ -172,9 +174,3 @@ self_operated := _self_operated_p
 hosted := _hosted_p
 
 inherited := _inherited_p
-
-secure_zones := _secure_zones_p
-
-_versions := _versions_p
-
-_acks := _acks_p
