@@ -155,8 +155,22 @@ acknowledged(person, doc) if {
 	person in object.get(_acks, d, set())
 }
 
-# newcomer holds when a person started at most ack_grace_days before the as-of date.
-newcomer(person) if dates.age(records.get(person).start_date) <= input.params.ack_grace_days
+# acknowledgers returns the people who signed an Acknowledgement of a document or of any
+# earlier version of it by the as-of date: acknowledged(p, doc) holds exactly for them. A policy
+# that asks about many people computes it once per document, in a complete rule; it reads the
+# Acknowledgement records once and builds no index of every document.
+acknowledgers(doc) := {a.person |
+	docs := chain(doc)
+	some a in records.of("Acknowledgement")
+	a.document in docs
+	substring(a.signed_on, 0, 10) <= input.as_of
+}
+
+# newcomer holds when a person started at most ack_grace_days before the as-of date (on or after
+# the cutoff day, compared as strings).
+newcomer(person) if _ack_cutoff <= dates.day(records.get(person).start_date)
+
+_ack_cutoff := dates.cutoff(input.params.ack_grace_days)
 
 # short lists at most five refs for a message and says how many more there are.
 short(s) := concat(", ", sort(s)) if count(s) <= 5
