@@ -168,7 +168,7 @@ acknowledgers(doc) := {a.person |
 
 # newcomer holds when a person started at most ack_grace_days before the as-of date (on or after
 # the cutoff day, compared as strings).
-newcomer(person) if _ack_cutoff <= dates.day(records.get(person).start_date)
+newcomer(person) if _ack_cutoff <= substring(records.get(person).start_date, 0, 10)
 
 _ack_cutoff := dates.cutoff(input.params.ack_grace_days)
 
