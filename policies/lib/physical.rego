@@ -71,10 +71,10 @@ zones(ref) := object.get(records.get(ref), "zones", []) if records.exists(ref)
 zones(ref) := [] if not records.exists(ref)
 
 # secure_zones maps each local site to the indexes of its zones at level secure.
-_secure_zones_p[ref] contains i if {
+secure_zones := {ref: idx |
 	some ref in local
-	some i, z in zones(ref)
-	z.level == "secure"
+	idx := {i | some i, z in zones(ref); z.level == "secure"}
+	count(idx) > 0
 }
 
 # measures returns every measure listed in any zone of a site.
@@ -128,20 +128,22 @@ _supplier_ended(s, d) if s.relationship.end_on <= d
 
 # _versions links every Document to the one it supersedes (or to nothing), so a version chain
 # is walked with graph.reachable; every document is a node, so the oldest one is reached too.
-_versions_p[records.ref(d)] := [d.supersedes] if {
-	some d in records.of("Document")
-	d.supersedes
-}
+_versions := {records.ref(d): _supersedes(d) | some d in records.of("Document")}
 
-_versions_p[records.ref(d)] := [] if {
-	some d in records.of("Document")
-	not d.supersedes
-}
+_supersedes(d) := [d.supersedes] if d.supersedes
+
+_supersedes(d) := [] if not d.supersedes
 
 # chain returns a Document ref with every earlier version it supersedes.
 chain(doc) := {doc} | graph.reachable(_versions, {doc})
 
-_acks_p[a.document] contains a.person if {
+# _acks maps a Document ref to the people who signed a visible Acknowledgement of it.
+_acks := {doc: signers |
+	some doc in {x[0] | some x in _acks_rows}
+	signers := {x[1] | some x in _acks_rows; x[0] == doc}
+}
+
+_acks_rows := {[a.document, a.person] |
 	some a in records.of("Acknowledgement")
 	dates.visible(a.signed_on)
 }
@@ -153,8 +155,22 @@ acknowledged(person, doc) if {
 	person in object.get(_acks, d, set())
 }
 
-# newcomer holds when a person started at most ack_grace_days before the as-of date.
-newcomer(person) if dates.age(records.get(person).start_date) <= input.params.ack_grace_days
+# acknowledgers returns the people who signed an Acknowledgement of a document or of any
+# earlier version of it by the as-of date: acknowledged(p, doc) holds exactly for them. A policy
+# that asks about many people computes it once per document, in a complete rule; it reads the
+# Acknowledgement records once and builds no index of every document.
+acknowledgers(doc) := {a.person |
+	docs := chain(doc)
+	some a in records.of("Acknowledgement")
+	a.document in docs
+	substring(a.signed_on, 0, 10) <= input.as_of
+}
+
+# newcomer holds when a person started at most ack_grace_days before the as-of date (on or after
+# the cutoff day, compared as strings).
+newcomer(person) if _ack_cutoff <= substring(records.get(person).start_date, 0, 10)
+
+_ack_cutoff := dates.cutoff(input.params.ack_grace_days)
 
 # short lists at most five refs for a message and says how many more there are.
 short(s) := concat(", ", sort(s)) if count(s) <= 5
@@ -172,9 +188,3 @@ self_operated := _self_operated_p
 hosted := _hosted_p
 
 inherited := _inherited_p
-
-secure_zones := _secure_zones_p
-
-_versions := _versions_p
-
-_acks := _acks_p

@@ -94,4 +94,33 @@ test_pass_acknowledged_through_chain if {
 	physical.acknowledged("Person/p", "Document/rules-2") with input as _in(recs)
 	physical.acknowledged("Person/p", "Document/rules-1") with input as _in(recs)
 	not physical.acknowledged("Person/q", "Document/rules-2") with input as _in(recs)
+	physical.acknowledgers("Document/rules-2") == {"Person/p"} with input as _in(recs)
+	physical.acknowledgers("Document/rules-1") == {"Person/p"} with input as _in(recs)
+}
+
+test_pass_acknowledgers_only_visible_and_earlier_versions if {
+	v1 := {"kind": "Document", "id": "rules-1", "version": "1.0.0"}
+	v2 := {"kind": "Document", "id": "rules-2", "version": "2.0.0", "supersedes": "Document/rules-1"}
+	a := {
+		"kind": "Acknowledgement", "id": "a", "person": "Person/p", "document": "Document/rules-2",
+		"document_version": "2.0.0", "signed_on": "2026-01-01",
+	}
+	late := {
+		"kind": "Acknowledgement", "id": "late", "person": "Person/q", "document": "Document/rules-1",
+		"document_version": "1.0.0", "signed_on": "2026-12-01",
+	}
+	recs := {"Document": {"rules-1": v1, "rules-2": v2}, "Acknowledgement": {"a": a, "late": late}}
+	physical.acknowledgers("Document/rules-2") == {"Person/p"} with input as _in(recs)
+	physical.acknowledgers("Document/rules-1") == set() with input as _in(recs)
+	physical.acknowledgers("Document/none") == set() with input as _in(recs)
+}
+
+test_pass_newcomer_within_ack_grace_days if {
+	recs := {"Person": {
+		"new": {"kind": "Person", "id": "new", "start_date": "2026-10-31"},
+		"old": {"kind": "Person", "id": "old", "start_date": "2026-10-30"},
+	}}
+	physical.newcomer("Person/new") with input as _in(recs)
+	not physical.newcomer("Person/old") with input as _in(recs)
+	not physical.newcomer("Person/none") with input as _in(recs)
 }

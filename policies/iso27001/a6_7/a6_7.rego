@@ -42,9 +42,10 @@ import data.annexa.lib.result
 import data.annexa.lib.tech
 import rego.v1
 
-_remote_p contains ref if {
-	some ref in people.active_refs
-	records.get(ref).remote_eligible == true
+_remote_p contains records.ref(p) if {
+	some p in records.of("Person")
+	p.remote_eligible == true
+	people.active(p)
 }
 
 # --- R1: the remote-working policy is current and acknowledged.
@@ -53,12 +54,10 @@ _policies := object.get(docs.current_by_topic, "remote-working", set())
 
 _counted := {p | some p in _remote; not physical.newcomer(p)}
 
-_acknowledged(p) if {
-	some d in _policies
-	physical.acknowledged(p, d)
-}
+# _acknowledged is the set of people who acknowledged a current policy or an earlier version of it.
+_acknowledged := {p | some d in _policies; some p in physical.acknowledgers(d)}
 
-_missing := {p | some p in _counted; not _acknowledged(p)}
+_missing := _counted - _acknowledged
 
 _r1_population := (_policies | _counted) | {ops.isms_ref | count(_policies) == 0}
 
@@ -91,9 +90,9 @@ findings contains f if {
 _r2_population_p contains records.ref(a) if {
 	some a in records.of("Asset")
 	a.asset_type == "endpoint"
+	a.assigned_to in _remote
 	ops.active_asset(a)
 	not _lost(a)
-	a.assigned_to in _remote
 }
 
 _lost(a) if dates.visible(a.lifecycle.lost_on)
@@ -121,7 +120,7 @@ _last_text(ref) := _last[ref]
 _last_text(ref) := "never" if not _last[ref]
 
 # _failed returns the checks that failed or errored for a device in its latest day's snapshots.
-_failed(ref) := {x[1] | some x in _results[ref]; x[4] == _last[ref]; x[2] in {"fail", "error"}}
+_failed(ref) := {x[1] | last := _last[ref]; some x in _results[ref]; x[4] == last; x[2] in {"fail", "error"}}
 
 _r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
@@ -158,8 +157,8 @@ findings contains f if {
 _r3_population_p contains records.ref(acc) if {
 	some acc in records.of("Account")
 	acc.account_type == "human"
-	access.active(acc)
 	acc.holder in _remote
+	access.active(acc)
 }
 
 _r3_items_p contains result.fail("R3", msg, [records.at(acc, "mfa")]) if {

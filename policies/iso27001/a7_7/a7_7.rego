@@ -56,12 +56,10 @@ _policies := object.get(docs.current_by_topic, "clear-desk", set())
 
 _counted := {p | some p in people.active_refs; not physical.newcomer(p)}
 
-_acknowledged(p) if {
-	some d in _policies
-	physical.acknowledged(p, d)
-}
+# _acknowledged is the set of people who acknowledged a current policy or an earlier version of it.
+_acknowledged := {p | some d in _policies; some p in physical.acknowledgers(d)}
 
-_missing := {p | some p in _counted; not _acknowledged(p)}
+_missing := _counted - _acknowledged
 
 _r1_population := (_policies | _counted) | {ops.isms_ref | count(_policies) == 0}
 
@@ -130,7 +128,14 @@ _limit(check_id) := to_number(m[0][1]) if {
 
 _bad(x) if x[2] != "pass"
 
-_bad(x) if _limit(x[1]) > input.params.screen_lock_max_minutes
+_bad(x) if _limits[x[1]] > input.params.screen_lock_max_minutes
+
+# _limits maps each screen-lock check id reported to the minutes it is bound to, so that the
+# regular expression runs once per check id, not once per result.
+_limits := {c: n |
+	some c in {x[1] | some xs in _locks; some x in xs}
+	n := _limit(c)
+}
 
 _r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
@@ -147,7 +152,8 @@ _r2_items_p contains result.fail("R2", msg, [ref]) if {
 _r2_items_p contains result.fail("R2", msg, [ref]) if {
 	some ref in _r2_population
 	_fresh(ref)
-	bad := {sprintf("%s %s", [x[1], x[2]]) | some x in _locks[ref]; x[0] == _last[ref]; _bad(x)}
+	last := _last[ref]
+	bad := {sprintf("%s %s", [x[1], x[2]]) | some x in _locks[ref]; x[0] == last; _bad(x)}
 	count(bad) > 0
 	msg := sprintf(
 		"%s does not lock its screen within screen_lock_max_minutes (%d) in the snapshot of %s (%s): fix the setting",
@@ -172,7 +178,13 @@ _desk_sites_p contains ref if {
 	object.get(records.get(ref), "site_type", "") in {"office", "coworking"}
 }
 
-_checks_p[s] contains a.performed_on if {
+# _checks maps a subject of a visible clear-desk-check to the days it was checked on.
+_checks := {s: ds |
+	some s in {x[0] | some x in _checks_rows}
+	ds := {x[1] | some x in _checks_rows; x[0] == s}
+}
+
+_checks_rows := {[s, a.performed_on] |
 	some a in records.of("Activity")
 	a.activity_type == "clear-desk-check"
 	dates.visible(a.performed_on)
@@ -190,10 +202,12 @@ _last_check_text(ref) := "never" if not _last_check(ref)
 _unfollowed_p contains records.ref(a) if {
 	some a in records.of("Activity")
 	a.activity_type == "clear-desk-check"
-	dates.within(a.performed_on, input.params.lookback_days)
 	a.outcome == "issues-found"
 	count(object.get(a, "outputs", [])) == 0
+	dates.since(a.performed_on, _lookback_cutoff)
 }
+
+_lookback_cutoff := dates.cutoff(input.params.lookback_days)
 
 _remote_attestations := attest.current(_control, physical.attesters, "")
 
@@ -244,8 +258,6 @@ _r2_population := _r2_population_p
 _r2_items := _r2_items_p
 
 _desk_sites := _desk_sites_p
-
-_checks := _checks_p
 
 _unfollowed := _unfollowed_p
 

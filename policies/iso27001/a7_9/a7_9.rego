@@ -57,15 +57,16 @@ _r1_population_p contains records.ref(a) if {
 # evaluation of all controls builds it once).
 _idx := tech.index({"mdm-posture"})
 
-# _results maps a portable device to [day, check_id, status] of the mdm-posture results about it.
-_results := {ref: xs |
+# _results maps a portable device to the rows of the mdm-posture results about it (x[1] is the
+# check id, x[2] the status, x[4] the day).
+_results := {ref: rows |
 	some ref in _r1_population
-	xs := {[x[4], x[1], x[2]] | some x in tech.rows_in(_idx, ref)}
-	count(xs) > 0
+	rows := tech.rows_in(_idx, ref)
+	count(rows) > 0
 }
 
 # _last maps a portable device with results to the day of its latest ones.
-_last := {ref: max({x[0] | some x in xs}) | some ref, xs in _results}
+_last := {ref: max({x[4] | some x in rows}) | some ref, rows in _results}
 
 _cutoff := dates.cutoff(input.params.posture_max_age_days)
 
@@ -76,27 +77,33 @@ _last_text(ref) := _last[ref]
 _last_text(ref) := "never" if not _last[ref]
 
 # _latests maps a device with a fresh snapshot to the results of its latest day.
-_latests := {ref: {x | some x in _results[ref]; x[0] == day} | some ref, day in _last; _fresh(ref)}
+_latests := {ref: {x | some x in _results[ref]; x[4] == day} | some ref, day in _last; _fresh(ref)}
 
 _latest(ref) := _latests[ref]
 
-# _remote are the check ids that report remote lock or wipe.
-_remote := {cid | some cid, _ in tech.families(_idx, {"remote": `remote_(lock|wipe)`})}
+# _remote are the check ids that report remote lock or wipe, among those reported about the
+# portable devices (the regular expression runs once per check id).
+_remote := {cid |
+	some cid in {x[1] | some rows in _results; some x in rows}
+	regex.match(`remote_(lock|wipe)`, cid)
+}
 
-_encrypted(ref) if {
-	some x in _latest(ref)
+# _encrypted is the set of devices with a passing disk encryption check in their latest snapshot.
+_encrypted := {ref |
+	some ref, rows in _latests
+	some x in rows
 	startswith(x[1], "disk_encryption")
 	x[2] == "pass"
 }
 
 _bad_check(x) if {
-	startswith(x[1], "disk_encryption")
 	x[2] != "pass"
+	startswith(x[1], "disk_encryption")
 }
 
 _bad_check(x) if {
-	x[1] in _remote
 	x[2] in {"fail", "error"}
+	x[1] in _remote
 }
 
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
@@ -111,7 +118,7 @@ _r1_items_p contains result.fail("R1", msg, [ref]) if {
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	_fresh(ref)
-	not _encrypted(ref)
+	not ref in _encrypted
 	bad := {sprintf("%s %s", [x[1], x[2]]) | some x in _latest(ref); _bad_check(x)}
 	msg := sprintf(
 		"%s shows no passing disk encryption check in the snapshot of %s (%s): encrypt the disk",
@@ -122,7 +129,7 @@ _r1_items_p contains result.fail("R1", msg, [ref]) if {
 _r1_items_p contains result.fail("R1", msg, [ref]) if {
 	some ref in _r1_population
 	_fresh(ref)
-	_encrypted(ref)
+	ref in _encrypted
 	bad := {sprintf("%s %s", [x[1], x[2]]) | some x in _latest(ref); _bad_check(x)}
 	count(bad) > 0
 	msg := sprintf(
@@ -194,7 +201,8 @@ _r3_population_p contains records.ref(a) if {
 	dates.since(a.lifecycle.lost_on, _lookback_cutoff)
 }
 
-_incidents_p[x] contains records.ref(i) if {
+# _affected is the set of refs that an Incident names in affected.
+_affected := {x |
 	some i in records.of("Incident")
 	some x in object.get(i, "affected", [])
 }
@@ -207,7 +215,7 @@ _wiped(a) := a.lifecycle.disposal.on if dates.visible(a.lifecycle.disposal.on)
 
 _r3_items_p contains result.fail("R3", msg, [records.at(a, "lifecycle.lost_on")]) if {
 	some ref in _r3_population
-	not _incidents[ref]
+	not ref in _affected
 	a := records.get(ref)
 	msg := sprintf(
 		"%s was lost on %s but no Incident names it in affected: report the loss as an incident",
@@ -262,7 +270,5 @@ _r2_population := _r2_population_p
 _r2_items := _r2_items_p
 
 _r3_population := _r3_population_p
-
-_incidents := _incidents_p
 
 _r3_items := _r3_items_p

@@ -35,17 +35,23 @@ import rego.v1
 _days := input.params.config_scan_days
 
 # _channel_results maps a channel to {ns, on, run, i} of every dlp-config result about it.
-_channel_results_p[channel] contains {
-	"ns": dates.ns(t.performed_on), "on": dates.day(t.performed_on),
-	"run": records.ref(t), "i": i,
-} if {
+_channel_results := {channel: xs |
+	some channel in input.params.dlp_channels
+	prefix := concat("", [channel, ":"])
+	xs := {{"ns": run.ns, "on": run.on, "run": run.ref, "i": i} |
+		some run in _dlp_runs
+		some i, r in object.get(run.t, "results", [])
+		startswith(r.check_id, prefix)
+	}
+	count(xs) > 0
+}
+
+# _dlp_runs are the visible dlp-config runs with their time, day and ref, computed once per run.
+_dlp_runs := [{"t": t, "ns": dates.ns(t.performed_on), "on": dates.day(t.performed_on), "ref": records.ref(t)} |
 	some t in records.of("TestRun")
 	t.test_type == "dlp-config"
 	dates.visible(t.performed_on)
-	some i, r in object.get(t, "results", [])
-	some channel in input.params.dlp_channels
-	startswith(r.check_id, concat("", [channel, ":"]))
-}
+]
 
 _latest(channel) := {x | some x in _channel_results[channel]; x.ns == top} if {
 	top := max({x.ns | some x in _channel_results[channel]})
@@ -128,7 +134,6 @@ findings contains f if {
 
 # Complete views of the partial rules above: a keyed lookup into a partial rule is
 # evaluated afresh every time, a lookup into a complete rule reads a cached value.
-_channel_results := _channel_results_p
 
 _r1_items := _r1_items_p
 

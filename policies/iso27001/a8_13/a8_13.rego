@@ -120,10 +120,16 @@ findings contains f if {
 # --- R2: a recent successful backup.
 
 # _succeeded maps an asset ref to the days a backup-status run reported a passing result for it.
-_succeeded_p[asset] contains dates.day(t.performed_on) if {
+_succeeded := {asset: days |
+	some asset in {x[0] | some x in _succeeded_rows}
+	days := {x[1] | some x in _succeeded_rows; x[0] == asset}
+}
+
+_succeeded_rows := {[asset, day] |
 	some t in records.of("TestRun")
 	t.test_type == "backup-status"
-	dates.visible(t.performed_on)
+	day := substring(t.performed_on, 0, 10)
+	day <= input.as_of
 	some r in object.get(t, "results", [])
 	r.status == "pass"
 	some asset in ops.assets_named(object.get(r, "resource", ""))
@@ -172,7 +178,12 @@ _r3_population_p contains ref if {
 }
 
 # _restores maps an asset ref to the refs of the restore tests whose scope names it.
-_restores_p[asset] contains records.ref(e) if {
+_restores := {asset: refs |
+	some asset in {x[0] | some x in _restores_rows}
+	refs := {x[1] | some x in _restores_rows; x[0] == asset}
+}
+
+_restores_rows := {[asset, records.ref(e)] |
 	some e in records.of("Exercise")
 	e.exercise_type == "restore-test"
 	dates.visible(e.performed_on)
@@ -237,9 +248,10 @@ _problems_p[[ref, x]] contains msg if {
 }
 
 # _latest_pairs are asset ref -> exercise ref -> exercise for the latest restore tests.
-_latest_pairs[ref][x] := records.get(x) if {
+_latest_pairs := {ref: tests |
 	some ref in _r3_population
-	some x in _latest_tests(ref)
+	tests := {x: records.get(x) | some x in _latest_tests(ref)}
+	count(tests) > 0
 }
 
 _latest_ok(ref) if {
@@ -286,13 +298,9 @@ _population := _population_p
 
 _r1_items := _r1_items_p
 
-_succeeded := _succeeded_p
-
 _r2_items := _r2_items_p
 
 _r3_population := _r3_population_p
-
-_restores := _restores_p
 
 _problems := _problems_p
 

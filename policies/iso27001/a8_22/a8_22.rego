@@ -51,9 +51,8 @@ _cloud_accounts := {ref | some ref in network.perimeter; records.get(ref).asset_
 
 # --- R1: production and non-production in separate containers.
 
-_class(a) := "prod" if a.environment == "prod"
-
-_class(a) := "non-prod" if a.environment in {"staging", "test", "dev"}
+# _classes maps an environment to its class (production or not); other environments have none.
+_classes := {"prod": "prod", "staging": "non-prod", "test": "non-prod", "dev": "non-prod"}
 
 _container_keys := {
 	"account_id": "account", "project_id": "project",
@@ -61,14 +60,14 @@ _container_keys := {
 }
 
 # _containers returns the account, project or network ids an asset declares.
-_containers(a) := _arn_account(a) | {sprintf("%s %s", [_container_keys[k], v]) |
-	some k, v in object.get(a, "external_ids", {})
-	_container_keys[k]
+_containers(ids) := _arn_account(ids) | {sprintf("%s %s", [name, v]) |
+	some k, v in ids
+	name := _container_keys[k]
 }
 
 # _arn_account returns the account of a cloud ARN (its fifth field), when it has one.
-_arn_account(a) := {sprintf("account %s", [parts[4]])} if {
-	parts := split(object.get(object.get(a, "external_ids", {}), "cloud_arn", ""), ":")
+_arn_account(ids) := {sprintf("account %s", [parts[4]])} if {
+	parts := split(ids.cloud_arn, ":")
 	count(parts) > 4
 	parts[0] == "arn"
 	parts[4] != ""
@@ -77,9 +76,10 @@ _arn_account(a) := {sprintf("account %s", [parts[4]])} if {
 # _placed maps a container to the refs of the active assets in it, by environment class.
 _placements := {[[c, class], records.ref(a)] |
 	some a in records.of("Asset")
-	class := _class(a)
+	class := _classes[a.environment]
+	ids := a.external_ids
 	network.in_use(a)
-	some c in _containers(a)
+	some c in _containers(ids)
 }
 
 _placed := {key: refs |
