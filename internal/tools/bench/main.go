@@ -123,12 +123,17 @@ func main() {
 				"--limit", "file-size=2GiB")
 			check(err)
 			b, kb, done, err := runBaseline(root, work, dir, input, cueBin, opaBin, *baseLimit)
-			check(err)
-			base = secs(b)
-			baseKB = fmt.Sprint(kb / 1024)
-			ratio = fmt.Sprintf("%.1fx", b.Seconds()/r.wall.Seconds())
-			if !done {
-				base, ratio = ">"+base, ">"+ratio
+			switch {
+			case err != nil:
+				fmt.Fprintf(os.Stderr, "baseline at %s records: %v\n", s, err)
+				base = "failed"
+			default:
+				base = secs(b)
+				baseKB = fmt.Sprint(kb / 1024)
+				ratio = fmt.Sprintf("%.1fx", b.Seconds()/r.wall.Seconds())
+				if !done {
+					base, ratio = ">"+base, ">"+ratio
+				}
 			}
 		}
 		fmt.Printf("%9d %7.0f %9s %8s %8d | %8s %9s %8s %9s %7s | %10s %9s %7s\n", int(t["records"]), t["files"],
@@ -178,7 +183,10 @@ func runBaseline(root, work, dir, input, cueBin, opaBin string, limit time.Durat
 	if err != nil || cue.timedOut {
 		return cue.wall, cue.maxKB, false, err
 	}
-	opa, err := measureWithin(limit-cue.wall, root, nil, opaBin, "eval", "--format", "json", "-d", "policies", "-i", input, "data.annexa")
+	// The findings of every control, as annexa asks for them: data.annexa as a whole would
+	// also write out every helper rule of the library.
+	query := `x := {k: f | f := data.annexa.iso27001[k].findings}; y := {k: f | f := data.annexa.iso42001[k].findings}`
+	opa, err := measureWithin(limit-cue.wall, root, nil, opaBin, "eval", "--format", "json", "-d", "policies", "-i", input, query)
 	if err != nil {
 		return 0, 0, false, err
 	}
