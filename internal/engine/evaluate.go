@@ -168,13 +168,9 @@ func (e *Engine) Evaluate(ctx context.Context, in Input, controls []string) (*Ou
 	if err != nil {
 		return nil, err
 	}
-	raw, err := toValue(in)
+	raw, asOf, err := in.value()
 	if err != nil {
 		return nil, err
-	}
-	asOf, err := time.Parse("2006-01-02", in.AsOf)
-	if err != nil {
-		return nil, fmt.Errorf("as-of date %q: %w", in.AsOf, err)
 	}
 
 	out := &Outcome{Findings: map[string][]Finding{}, Gate: map[string]Finding{}, Waivers: map[string]Waiver{},
@@ -313,7 +309,18 @@ func outcomeRank(o string) int {
 	return 3
 }
 
-// toValue converts the input to an OPA value once, so every query shares it.
+// value returns the input as an OPA value, converted once so that every query shares it, and
+// the as-of date as the evaluation time.
+func (in Input) value() (ast.Value, time.Time, error) {
+	asOf, err := time.Parse("2006-01-02", in.AsOf)
+	if err != nil {
+		return nil, time.Time{}, fmt.Errorf("as-of date %q: %w", in.AsOf, err)
+	}
+	raw, err := toValue(in)
+	return raw, asOf, err
+}
+
+// toValue converts the input to an OPA value.
 func toValue(in Input) (ast.Value, error) {
 	recs := make(map[string]any, len(in.Records))
 	for k, byID := range in.Records {
@@ -341,13 +348,9 @@ type ControlTime struct {
 // slowest first, so that a slow policy can be found. Shared helpers are computed again for
 // each control, so the times add up to more than one evaluation of all of them.
 func (e *Engine) Profile(ctx context.Context, in Input, controls []string) ([]ControlTime, error) {
-	raw, err := toValue(in)
+	raw, asOf, err := in.value()
 	if err != nil {
 		return nil, err
-	}
-	asOf, err := time.Parse("2006-01-02", in.AsOf)
-	if err != nil {
-		return nil, fmt.Errorf("as-of date %q: %w", in.AsOf, err)
 	}
 	var out []ControlTime
 	for _, p := range append(append([]Policy{}, e.c.policies...), e.c.extensions...) {
