@@ -63,29 +63,31 @@ func walkFields(v cue.Value, prefix string, depth int, out *[]Field) {
 		}
 		f := Field{Path: path, Required: sel.ConstraintType() == cue.RequiredConstraint, Type: typeOf(fv), Doc: docOf(fv)}
 		*out = append(*out, f)
-		switch fv.IncompleteKind() {
-		case cue.StructKind:
-			walkFields(fv, path, depth+1, out)
-		case cue.ListKind:
-			elem := fv.LookupPath(cue.MakePath(cue.AnyIndex))
+		if l, _, ok := listPart(fv); ok {
+			elem := l.LookupPath(cue.MakePath(cue.AnyIndex))
 			if elem.Exists() && elem.IncompleteKind() == cue.StructKind {
 				walkFields(elem, path+"[]", depth+1, out)
 			}
+		} else if fv.IncompleteKind() == cue.StructKind {
+			walkFields(fv, path, depth+1, out)
 		}
 	}
 }
 
 // typeOf describes the values a field accepts: an enumeration, a reference, a date, a list.
 func typeOf(v cue.Value) string {
-	switch v.IncompleteKind() {
-	case cue.StructKind:
-		return "mapping"
-	case cue.ListKind:
-		elem := v.LookupPath(cue.MakePath(cue.AnyIndex))
-		if elem.Exists() {
-			return "list of " + typeOf(elem)
+	if l, nonEmpty, ok := listPart(v); ok {
+		what := "list"
+		if elem := l.LookupPath(cue.MakePath(cue.AnyIndex)); elem.Exists() {
+			what = "list of " + typeOf(elem)
 		}
-		return "list"
+		if nonEmpty {
+			what += ", at least one"
+		}
+		return what
+	}
+	if v.IncompleteKind() == cue.StructKind {
+		return "mapping"
 	}
 	if vals := literals(v); len(vals) > 0 {
 		return "one of " + strings.Join(vals, ", ")
@@ -116,6 +118,27 @@ func typeOf(v cue.Value) string {
 		return "text"
 	}
 	return "value"
+}
+
+// listPart returns the list a field holds. A list with a validator, such as
+// [...#PersonRef] & list.MinItems(1), is an error in CUE until it holds data: its list is the
+// operand of the conjunction, and nonEmpty says the validator asks for at least one element.
+func listPart(v cue.Value) (list cue.Value, nonEmpty, ok bool) {
+	if v.IncompleteKind() == cue.ListKind {
+		return v, false, true
+	}
+	op, args := v.Expr()
+	if op != cue.AndOp {
+		return v, false, false
+	}
+	for _, a := range args {
+		if a.IncompleteKind() == cue.ListKind && a.LookupPath(cue.MakePath(cue.AnyIndex)).Exists() {
+			list, ok = a, true
+		} else if strings.Contains(fmt.Sprint(a), "MinItems(1)") {
+			nonEmpty = true
+		}
+	}
+	return list, nonEmpty, ok
 }
 
 func literals(v cue.Value) []string {
